@@ -1,0 +1,660 @@
+"""The typed, immutable data model of a parsed brief.
+
+Every class is a frozen, slotted, keyword-only attrs class; collections are
+tuples; changes go through :func:`attrs.evolve`. Offsets are half-open
+``[start, end)`` character (Unicode code point) offsets into ``Article.text``.
+
+The docstring under each field becomes that field's description in the
+published JSON Schema, so keep them short and exact.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from collections.abc import Iterator
+from typing import Any, Literal, Union
+
+import attrs
+
+from geobrief._errors import ModelError
+from geobrief._version import SCHEMA_VERSION
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "ActorSource",
+    "AnonymousSource",
+    "Article",
+    "ArticleSource",
+    "Claim",
+    "ClaimSource",
+    "Diagnostic",
+    "FaqItem",
+    "Hedge",
+    "KeyPoint",
+    "Layout",
+    "Mention",
+    "Metadata",
+    "Modality",
+    "OutlineEntry",
+    "Paragraph",
+    "Section",
+    "Severity",
+    "Span",
+    "Statement",
+    "StatementKind",
+]
+
+
+# --------------------------------------------------------------------------- #
+# Enums: values are the lowercase strings used in JSON.
+# --------------------------------------------------------------------------- #
+
+
+class ActorKind(str, enum.Enum):
+    """What kind of actor an :class:`Actor` is."""
+
+    PERSON = "person"
+    STATE = "state"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+    LOCATION = "location"
+
+
+class StatementKind(str, enum.Enum):
+    """How a statement is rendered in the text."""
+
+    DIRECT = "direct"
+    """A whole quotation inside quote marks."""
+    REPORTED = "reported"
+    """Indirect (reported) speech, no quote marks."""
+    PARTIAL = "partial"
+    """A quoted fragment inside an otherwise reported sentence."""
+
+
+class Modality(str, enum.Enum):
+    """How firmly a claim is put forward."""
+
+    ASSERTED = "asserted"
+    """Stated as fact by its source."""
+    REPORTED = "reported"
+    """Attributed to a source other than the article, without hedging."""
+    HEDGED = "hedged"
+    """Qualified by a hedge cue (may, could, likely, reportedly ...)."""
+
+
+class Severity(str, enum.Enum):
+    """How serious a :class:`Diagnostic` is."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class Layout(str, enum.Enum):
+    """Which input layout the structure parser recognized."""
+
+    BRIEF = "brief"
+    """The brief layout: lead, outline table, sections, key points, summary, FAQ."""
+    MARKDOWN = "markdown"
+    """Markdown headings (``#``/``##``) structure the text."""
+    PLAIN = "plain"
+    """A plain article: optional title and dateline, then paragraphs."""
+
+
+# --------------------------------------------------------------------------- #
+# Validators
+# --------------------------------------------------------------------------- #
+
+_ACTOR_ID = re.compile(r"(person|state|org|group|loc):[^\s:]+\Z")
+_ISO3 = re.compile(r"[A-Z]{3}\Z")
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*\Z")
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 0:  # bool is not a valid offset
+        raise ModelError(
+            f"{type(instance).__name__}.{attribute.name} must be a non-negative int, got {value!r}"
+        )
+
+
+def _span_end(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    _non_negative(instance, attribute, value)
+    if value < instance.start:
+        raise ModelError(
+            f"Span.end must be >= Span.start, got start={instance.start!r}, end={value!r}"
+        )
+
+
+def _actor_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not _ACTOR_ID.match(value):
+        raise ModelError(
+            f"{type(instance).__name__}.{attribute.name} must be an actor id such as "
+            f"'state:PRK' or 'person:sergey-lavrov', got {value!r}"
+        )
+
+
+def _actor_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _actor_id(instance, attribute, item)
+
+
+def _optional_match(pattern: re.Pattern[str], expected: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and (not isinstance(value, str) or not pattern.match(value)):
+            raise ModelError(
+                f"{type(instance).__name__}.{attribute.name} must be {expected}, got {value!r}"
+            )
+
+    return check
+
+
+def _optional_index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _non_negative(instance, attribute, value)  # type: ignore[arg-type]
+
+
+def _enum(enum_type: type[enum.Enum]) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum_type):
+            allowed = ", ".join(repr(m.value) for m in enum_type)
+            raise ModelError(
+                f"{type(instance).__name__}.{attribute.name} must be one of {allowed}, "
+                f"got {value!r}"
+            )
+
+    return check
+
+
+def _to_enum(enum_type: type[enum.Enum]) -> Any:
+    """Accept the enum or its string value; leave anything else for the validator."""
+
+    def convert(value: object) -> object:
+        if isinstance(value, enum_type):
+            return value
+        try:
+            return enum_type(value)
+        except ValueError:
+            return value
+
+    return convert
+
+
+def _to_actor_kind(value: object) -> ActorKind:
+    return _to_enum(ActorKind)(value)  # type: ignore[no-any-return]
+
+
+def _to_statement_kind(value: object) -> StatementKind:
+    return _to_enum(StatementKind)(value)  # type: ignore[no-any-return]
+
+
+def _to_modality(value: object) -> Modality:
+    return _to_enum(Modality)(value)  # type: ignore[no-any-return]
+
+
+def _to_severity(value: object) -> Severity:
+    return _to_enum(Severity)(value)  # type: ignore[no-any-return]
+
+
+def _to_layout(value: object) -> Layout:
+    return _to_enum(Layout)(value)  # type: ignore[no-any-return]
+
+
+def _tuple(value: object) -> object:
+    """Turn lists (e.g. from a caller) into tuples; leave anything else alone."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+# --------------------------------------------------------------------------- #
+# Spans and structure
+# --------------------------------------------------------------------------- #
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Span:
+    """A half-open ``[start, end)`` range of character offsets into ``Article.text``."""
+
+    start: int = attrs.field(validator=_non_negative)
+    """Offset of the first character (0-based, in Unicode code points)."""
+    end: int = attrs.field(validator=_span_end)
+    """Offset one past the last character; ``end >= start``."""
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies entirely inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """One paragraph of text and the sentences in it."""
+
+    span: Span
+    """The paragraph's text, without surrounding blank lines or trailing spaces."""
+    sentences: tuple[Span, ...] = attrs.field(default=(), converter=_tuple)
+    """The sentences of the paragraph, in order, each inside ``span``."""
+
+
+@attrs.frozen(kw_only=True)
+class OutlineEntry:
+    """One declared subheading from the brief's outline ("Article Subheadings")."""
+
+    span: Span
+    """The subheading's text, without numbering or table pipes."""
+    number: int | None = attrs.field(default=None, validator=_optional_index)
+    """Its number in the outline (``1`` for ``1) ...``), if numbered."""
+    section: int | None = attrs.field(default=None, validator=_optional_index)
+    """Index into ``Article.sections`` of the section it announces, if found."""
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A body section: an optional heading and its paragraphs."""
+
+    span: Span
+    """The whole section, heading included."""
+    heading: Span | None = None
+    """The heading's text (without ``#`` marks), or None for untitled body text."""
+    level: int = attrs.field(default=1, validator=_non_negative)
+    """Heading level: 1 for a bare-line or ``#``/``##`` top heading, deeper for sub-levels."""
+    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_tuple)
+    """The section's paragraphs, in order."""
+
+
+@attrs.frozen(kw_only=True)
+class KeyPoint:
+    """One entry of the brief's "Key Points" table or list."""
+
+    span: Span
+    """The key point's text, without numbering or table pipes."""
+    number: int | None = attrs.field(default=None, validator=_optional_index)
+    """Its number in the table or list, if numbered."""
+    sentences: tuple[Span, ...] = attrs.field(default=(), converter=_tuple)
+    """The sentences of the key point."""
+
+
+@attrs.frozen(kw_only=True)
+class FaqItem:
+    """One question of the "Frequently Asked Questions" part and its answer."""
+
+    question: Span
+    """The question's text, without the ``Question:``/``Q:`` label."""
+    answer: tuple[Paragraph, ...] = attrs.field(default=(), converter=_tuple)
+    """The answer's paragraphs (without an ``A:`` label); empty if unanswered."""
+
+
+@attrs.frozen(kw_only=True)
+class Metadata:
+    """Facts about the article that are not part of its body."""
+
+    source: str | None = None
+    """Where the text came from: a file path or URL, if known."""
+    dateline: Span | None = None
+    """The dateline (``GENEVA (Reuters) —``, ``Friday, January 4, 2019``), if any."""
+    place: str | None = None
+    """The place named in the dateline, if any."""
+    agency: str | None = None
+    """The news agency named in the dateline (``Reuters``), if any."""
+    date: datetime.date | None = None
+    """The publication date found in the dateline or text, if any."""
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """Something odd the parser noticed in the input, and where."""
+
+    code: str
+    """A stable machine-readable code, e.g. ``unbalanced-quote``."""
+    message: str
+    """A human-readable explanation."""
+    severity: Severity = attrs.field(
+        default=Severity.WARNING, converter=_to_severity, validator=_enum(Severity)
+    )
+    """How serious it is."""
+    span: Span | None = None
+    """Where in the text, if it has a place."""
+
+
+# --------------------------------------------------------------------------- #
+# Actors
+# --------------------------------------------------------------------------- #
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A person, state, organization, group or location the text refers to."""
+
+    id: str = attrs.field(validator=_actor_id)
+    """Stable id across articles: ``state:PRK``, ``person:sergey-lavrov``, ``org:nato``."""
+    kind: ActorKind = attrs.field(converter=_to_actor_kind, validator=_enum(ActorKind))
+    """What kind of actor this is."""
+    name: str
+    """Canonical name (``Sergey Lavrov``, ``North Korea``)."""
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Other surface forms that refer to it in this text (``Lavrov``, ``DPRK``)."""
+    titles: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Titles and roles the text gives (``Foreign Minister``)."""
+    affiliation: str | None = attrs.field(default=None, validator=_actor_id)
+    """Id of the actor it belongs to (a minister's state, a ministry's state)."""
+    iso3: str | None = attrs.field(
+        default=None, validator=_optional_match(_ISO3, "an ISO 3166-1 alpha-3 code")
+    )
+    """ISO 3166-1 alpha-3 code, for states."""
+    wikidata: str | None = attrs.field(
+        default=None, validator=_optional_match(_WIKIDATA, "a Wikidata QID such as 'Q159'")
+    )
+    """Wikidata QID, where known."""
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """One place in the text that refers to an actor."""
+
+    actor_id: str = attrs.field(validator=_actor_id)
+    """The id of the actor referred to."""
+    span: Span
+    """The mention's text (a possessive ``’s`` is left out)."""
+
+
+# --------------------------------------------------------------------------- #
+# Statements and claims
+# --------------------------------------------------------------------------- #
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """Something an actor said: a direct quote, reported speech, or a partial quote."""
+
+    kind: StatementKind = attrs.field(converter=_to_statement_kind, validator=_enum(StatementKind))
+    """Direct quote, reported speech, or a quoted fragment in reported speech."""
+    content_span: Span
+    """What was said (inside the quote marks, for quotes)."""
+    speaker: str | None = attrs.field(default=None, validator=_actor_id)
+    """Actor id of the speaker, or None when it could not be resolved."""
+    speaker_span: Span | None = None
+    """Where the speaker is named for this statement (may be a pronoun)."""
+    cue: str | None = None
+    """The attribution cue's lemma from the cue lexicon (``say``, ``warn``, ``according to``)."""
+    cue_span: Span | None = None
+    """Where the cue is in the text."""
+    addressees: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_actor_ids)
+    """Actor ids the statement is addressed to (``told X``, ``warned X``)."""
+    about: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_actor_ids)
+    """Actor ids named in the content."""
+
+
+@attrs.frozen(kw_only=True)
+class ActorSource:
+    """A claim's source that is a known (or named but unresolved) actor."""
+
+    kind: Literal["actor"] = "actor"
+    """Tells the source kinds apart in JSON."""
+    actor_id: str | None = attrs.field(default=None, validator=_actor_id)
+    """The source actor's id, or None if it was named but could not be resolved."""
+    span: Span | None = None
+    """Where the source is named."""
+
+
+@attrs.frozen(kw_only=True)
+class AnonymousSource:
+    """An unnamed source: ``intelligence reports``, ``a senior official``."""
+
+    kind: Literal["anonymous"] = "anonymous"
+    """Tells the source kinds apart in JSON."""
+    span: Span
+    """Where the anonymous source is described."""
+
+
+@attrs.frozen(kw_only=True)
+class ArticleSource:
+    """The article's own voice (no attribution)."""
+
+    kind: Literal["article"] = "article"
+    """Tells the source kinds apart in JSON."""
+
+
+ClaimSource = Union[ActorSource, AnonymousSource, ArticleSource]
+"""Who a claim comes from; told apart by ``kind``."""
+
+
+@attrs.frozen(kw_only=True)
+class Hedge:
+    """A word or phrase that weakens a claim (``may``, ``reportedly``)."""
+
+    cue: str
+    """The hedge's lemma from the hedge lexicon."""
+    span: Span
+    """Where it is in the text."""
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A proposition the article presents, with its source and how firmly it is put."""
+
+    span: Span
+    """The proposition's text."""
+    source: ClaimSource
+    """Who puts it forward: an actor, an anonymous source, or the article itself."""
+    modality: Modality = attrs.field(converter=_to_modality, validator=_enum(Modality))
+    """Asserted, reported, or hedged."""
+    cue: str | None = None
+    """The attribution cue's lemma (``suggest``, ``indicate``), if attributed."""
+    cue_span: Span | None = None
+    """Where the attribution cue is."""
+    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_tuple)
+    """The hedge cues that qualify it."""
+    negated: bool = False
+    """True when the proposition is negated (``should not``, ``denied that``)."""
+    negation_span: Span | None = None
+    """Where the negation is, if negated."""
+    about: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_actor_ids)
+    """Actor ids the claim is about."""
+    statement: int | None = attrs.field(default=None, validator=_optional_index)
+    """Index into ``Article.statements`` of the statement it comes from, if any."""
+
+
+# --------------------------------------------------------------------------- #
+# Article
+# --------------------------------------------------------------------------- #
+
+
+def _check_schema_version(instance: Article, attribute: attrs.Attribute[str], value: str) -> None:
+    major = SCHEMA_VERSION.split(".", 1)[0]
+    if not isinstance(value, str) or value.split(".", 1)[0] != major:
+        raise ModelError(
+            f"Article.schema_version {value!r} is not supported; this geobrief reads {major}.x"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """A parsed brief or news article: its text, structure, actors, statements and claims."""
+
+    id: str
+    """Stable content hash of ``text`` (see :func:`geobrief.article_id`)."""
+    text: str
+    """The input with line endings normalized to ``\\n`` and a leading BOM removed."""
+    schema_version: str = attrs.field(default=SCHEMA_VERSION, validator=_check_schema_version)
+    """Version of the JSON format (``MAJOR.MINOR``)."""
+    layout: Layout = attrs.field(
+        default=Layout.PLAIN, converter=_to_layout, validator=_enum(Layout)
+    )
+    """Which layout the structure parser recognized."""
+    title: Span | None = None
+    """The title line, if the text has one."""
+    lead: Paragraph | None = None
+    """The lead paragraph, if any."""
+    outline: tuple[OutlineEntry, ...] = attrs.field(default=(), converter=_tuple)
+    """The declared subheadings, in order."""
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    """Body sections in order (an untitled one holds a plain article's paragraphs)."""
+    key_points: tuple[KeyPoint, ...] = attrs.field(default=(), converter=_tuple)
+    """The key points, in order."""
+    summary: tuple[Paragraph, ...] = attrs.field(default=(), converter=_tuple)
+    """The summary's paragraphs."""
+    faq: tuple[FaqItem, ...] = attrs.field(default=(), converter=_tuple)
+    """Questions and answers, in order."""
+    actors: tuple[Actor, ...] = attrs.field(default=(), converter=_tuple)
+    """Every actor referred to, each once, sorted by id."""
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_tuple)
+    """Every actor mention, in text order."""
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_tuple)
+    """Quotes and reported speech, in text order."""
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+    """Claims, in text order."""
+    metadata: Metadata = attrs.field(factory=Metadata)
+    """Source, dateline and date."""
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_tuple)
+    """What was odd in the input."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_article(self)
+
+    def text_of(self, item: Span | Any) -> str:
+        """The text of a span, or of any item with a span (mention, claim, paragraph ...)."""
+        span = item if isinstance(item, Span) else _span_of(item)
+        return self.text[span.start : span.end]
+
+    def iter_spans(self) -> Iterator[tuple[str, Span]]:
+        """Every span in the article with its JSON path (``$.sections[0].heading``)."""
+        return _walk_spans(self)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph in document order: lead, sections, summary, FAQ answers."""
+        found: list[tuple[int, Paragraph]] = []
+        if self.lead is not None:
+            found.append((self.lead.span.start, self.lead))
+        for section in self.sections:
+            found.extend((p.span.start, p) for p in section.paragraphs)
+        found.extend((p.span.start, p) for p in self.summary)
+        for item in self.faq:
+            found.extend((p.span.start, p) for p in item.answer)
+        found.sort(key=lambda pair: pair[0])
+        return (p for _, p in found)
+
+    def sentences(self) -> Iterator[Span]:
+        """Every sentence span in document order (paragraphs and key points)."""
+        spans = [s for p in self.paragraphs() for s in p.sentences]
+        spans.extend(s for k in self.key_points for s in k.sentences)
+        spans.sort()
+        return iter(spans)
+
+
+def _span_of(item: Any) -> Span:
+    for name in ("span", "content_span", "question"):
+        span = getattr(item, name, None)
+        if isinstance(span, Span):
+            return span
+    raise TypeError(f"{type(item).__name__} has no span")
+
+
+def _walk_spans(article: Article) -> Iterator[tuple[str, Span]]:
+    """Yield ``(json_path, span)`` for every span in ``article``."""
+
+    def paragraph(path: str, p: Paragraph) -> Iterator[tuple[str, Span]]:
+        yield f"{path}.span", p.span
+        for i, s in enumerate(p.sentences):
+            yield f"{path}.sentences[{i}]", s
+
+    if article.title is not None:
+        yield "$.title", article.title
+    if article.lead is not None:
+        yield from paragraph("$.lead", article.lead)
+    for i, o in enumerate(article.outline):
+        yield f"$.outline[{i}].span", o.span
+    for i, sec in enumerate(article.sections):
+        yield f"$.sections[{i}].span", sec.span
+        if sec.heading is not None:
+            yield f"$.sections[{i}].heading", sec.heading
+        for j, p in enumerate(sec.paragraphs):
+            yield from paragraph(f"$.sections[{i}].paragraphs[{j}]", p)
+    for i, k in enumerate(article.key_points):
+        yield f"$.key_points[{i}].span", k.span
+        for j, s in enumerate(k.sentences):
+            yield f"$.key_points[{i}].sentences[{j}]", s
+    for i, p in enumerate(article.summary):
+        yield from paragraph(f"$.summary[{i}]", p)
+    for i, f in enumerate(article.faq):
+        yield f"$.faq[{i}].question", f.question
+        for j, p in enumerate(f.answer):
+            yield from paragraph(f"$.faq[{i}].answer[{j}]", p)
+    for i, m in enumerate(article.mentions):
+        yield f"$.mentions[{i}].span", m.span
+    for i, st in enumerate(article.statements):
+        yield f"$.statements[{i}].content_span", st.content_span
+        if st.speaker_span is not None:
+            yield f"$.statements[{i}].speaker_span", st.speaker_span
+        if st.cue_span is not None:
+            yield f"$.statements[{i}].cue_span", st.cue_span
+    for i, c in enumerate(article.claims):
+        yield f"$.claims[{i}].span", c.span
+        source_span = getattr(c.source, "span", None)
+        if source_span is not None:
+            yield f"$.claims[{i}].source.span", source_span
+        if c.cue_span is not None:
+            yield f"$.claims[{i}].cue_span", c.cue_span
+        for j, h in enumerate(c.hedges):
+            yield f"$.claims[{i}].hedges[{j}].span", h.span
+        if c.negation_span is not None:
+            yield f"$.claims[{i}].negation_span", c.negation_span
+    if article.metadata.dateline is not None:
+        yield "$.metadata.dateline", article.metadata.dateline
+    for i, d in enumerate(article.diagnostics):
+        if d.span is not None:
+            yield f"$.diagnostics[{i}].span", d.span
+
+
+def _check_article(article: Article) -> None:
+    """Raise ModelError naming the JSON path of every span past the end of the text
+    and every dangling reference (unknown actor id, statement index out of range)."""
+    n = len(article.text)
+    problems = [
+        f"span end {span.end} is past the end of the text ({n}) @ {path}.end"
+        for path, span in _walk_spans(article)
+        if span.end > n
+    ]
+    known = {a.id for a in article.actors}
+    if known or article.mentions or article.statements or article.claims:
+        for i, m in enumerate(article.mentions):
+            if m.actor_id not in known:
+                problems.append(f"unknown actor id {m.actor_id!r} @ $.mentions[{i}].actor_id")
+        for i, st in enumerate(article.statements):
+            if st.speaker is not None and st.speaker not in known:
+                problems.append(f"unknown actor id {st.speaker!r} @ $.statements[{i}].speaker")
+        for i, c in enumerate(article.claims):
+            if c.statement is not None and c.statement >= len(article.statements):
+                problems.append(
+                    f"statement index {c.statement} out of range "
+                    f"({len(article.statements)} statements) @ $.claims[{i}].statement"
+                )
+            actor_id = getattr(c.source, "actor_id", None)
+            if actor_id is not None and actor_id not in known:
+                problems.append(f"unknown actor id {actor_id!r} @ $.claims[{i}].source.actor_id")
+        for i, a in enumerate(article.actors):
+            if a.affiliation is not None and a.affiliation not in known:
+                problems.append(f"unknown actor id {a.affiliation!r} @ $.actors[{i}].affiliation")
+    for i, o in enumerate(article.outline):
+        if o.section is not None and o.section >= len(article.sections):
+            problems.append(
+                f"section index {o.section} out of range ({len(article.sections)} sections) "
+                f"@ $.outline[{i}].section"
+            )
+    if problems:
+        raise ModelError("invalid Article:\n  - " + "\n  - ".join(problems))
