@@ -1,0 +1,94 @@
+"""Repository-wide pytest set-up: Hypothesis profiles and the documentation tests.
+
+* Hypothesis profiles: ``ci`` (modest example counts, no deadline; chosen when
+  ``CI=true``), ``dev`` (the default) and ``thorough`` (for a long local fuzz
+  run). ``HYPOTHESIS_PROFILE=<name>`` picks one explicitly.
+* Sybil runs every Python example in ``docs/*.md`` (fenced ``python`` blocks,
+  including ``>>>`` sessions) and every ``>>>`` example in the docstrings of
+  ``src/geobrief/**/*.py``, so the documentation cannot drift from the code.
+  Plain ``pytest`` collects them too: when the test paths come from the
+  ``testpaths`` setting, ``docs`` and ``src/geobrief`` are added to them (a
+  no-op once ``testpaths`` lists them itself).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from sybil import Sybil
+from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
+from sybil.parsers.rest import DocTestParser
+
+ROOT = Path(__file__).parent
+DOC_PATHS = ("docs", "src/geobrief")
+
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("thorough", max_examples=5_000, deadline=None)
+settings.load_profile(
+    os.environ.get(
+        "HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI", "").lower() == "true" else "dev"
+    )
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Collect the documentation examples in a plain ``pytest`` run too."""
+    if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
+        return
+    for extra in DOC_PATHS:
+        path = ROOT / extra
+        if path.is_dir() and not any(Path(arg).resolve() == path for arg in config.args):
+            config.args.append(str(path))
+
+
+_markdown_examples = Sybil(
+    parsers=[PythonCodeBlockParser(), SkipParser()],
+    path="docs",
+    patterns=["*.md"],
+    name="docs",
+)
+_docstring_examples = Sybil(
+    parsers=[DocTestParser()],
+    path="src/geobrief",
+    patterns=["*.py"],
+    name="docstrings",
+)
+
+pytest_collect_file = (_markdown_examples + _docstring_examples).pytest()
+
+
+def check_article(article: object, source_text: str | None = None) -> None:
+    """Assert the invariants every parsed or decoded Article must keep.
+
+    Every span lies inside ``article.text`` with ``start <= end``; every
+    sentence lies inside its paragraph; and, when ``source_text`` is given,
+    ``article.text`` is that input normalized (CRLF/CR to LF, leading BOM gone).
+    """
+    import geobrief
+
+    assert isinstance(article, geobrief.Article)
+    n = len(article.text)
+    for path, span in article.iter_spans():
+        assert 0 <= span.start <= span.end <= n, f"{path} = {span} is out of bounds (len {n})"
+    for paragraph in article.paragraphs():
+        for sentence in paragraph.sentences:
+            assert paragraph.span.contains(sentence), f"{sentence} outside {paragraph.span}"
+    if source_text is not None:
+        assert geobrief.normalize(source_text) == article.text
+
+
+@pytest.fixture(name="check_article", scope="session")
+def _check_article_fixture() -> Callable[..., None]:
+    """The :func:`check_article` invariant checker, for tests."""
+    return check_article
