@@ -468,11 +468,16 @@ class Claim:
 # --------------------------------------------------------------------------- #
 
 
+_SCHEMA_VERSION = re.compile(r"(?P<major>0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\Z")
+
+
 def _check_schema_version(instance: Article, attribute: attrs.Attribute[str], value: str) -> None:
     major = SCHEMA_VERSION.split(".", 1)[0]
-    if not isinstance(value, str) or value.split(".", 1)[0] != major:
+    parts = _SCHEMA_VERSION.match(value) if isinstance(value, str) else None
+    if parts is None or parts["major"] != major:
         raise ModelError(
-            f"Article.schema_version {value!r} is not supported; this geobrief reads {major}.x"
+            f"Article.schema_version {value!r} is not supported; this geobrief reads {major}.x "
+            "(a MAJOR.MINOR string)"
         )
 
 
