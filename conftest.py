@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import doctest
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -52,16 +53,27 @@ def pytest_configure(config: pytest.Config) -> None:
             config.args.append(str(path))
 
 
+@pytest.fixture
+def in_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run a documentation example from the repository root, as a reader would."""
+    monkeypatch.chdir(ROOT)
+
+
 _markdown_examples = Sybil(
-    parsers=[PythonCodeBlockParser(), SkipParser()],
+    parsers=[
+        PythonCodeBlockParser(doctest_optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE),
+        SkipParser(),
+    ],
     path="docs",
     patterns=["*.md"],
+    fixtures=["in_repository_root"],
     name="docs",
 )
 _docstring_examples = Sybil(
-    parsers=[DocTestParser()],
+    parsers=[DocTestParser(optionflags=doctest.ELLIPSIS)],
     path="src/geobrief",
     patterns=["*.py"],
+    fixtures=["in_repository_root"],
     name="docstrings",
 )
 
