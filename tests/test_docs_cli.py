@@ -1,0 +1,68 @@
+"""``docs/cli.md`` describes the command line that exists.
+
+Every ``geobrief <command>`` used in the page's shell examples is a real
+command (its ``--help`` exits 0), and every long option the page mentions for a
+command appears in that command's ``--help``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+pytestmark = pytest.mark.timeout(120)
+
+
+def _shell_lines() -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", PAGE.read_text(encoding="utf-8"), re.DOTALL)
+    return [line for block in blocks for line in block.splitlines() if "geobrief " in line]
+
+
+def _commands() -> set[str]:
+    return {m.group(1) for line in _shell_lines() for m in re.finditer(r"geobrief (\w+)", line)}
+
+
+def _options_by_command() -> dict[str, set[str]]:
+    """Long options per command: from the shell examples and the command's section."""
+    text = PAGE.read_text(encoding="utf-8")
+    found: dict[str, set[str]] = {}
+    for line in _shell_lines():
+        command = re.search(r"geobrief (\w+)", line)
+        if command:
+            code = line.split("#", 1)[0]
+            found.setdefault(command.group(1), set()).update(re.findall(r"(--[a-z][\w-]*)", code))
+    for section in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        title = re.match(r"`geobrief (\w+)`", section)
+        if title:
+            options = set(re.findall(r"`(--[a-z][\w-]*)", section))
+            found.setdefault(title.group(1), set()).update(options)
+    return found
+
+
+def _help(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "geobrief", *args, "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_page_mentions_commands() -> None:
+    """The page documents the commands the project promises."""
+    assert {"parse", "show", "query", "schema", "validate", "render"} <= _commands()
+
+
+@pytest.mark.parametrize("command", sorted(_commands()))
+def test_documented_command_exists(command: str) -> None:
+    """``geobrief <command> --help`` succeeds and lists every option the page mentions."""
+    completed = _help(command)
+    assert (0, "") == (completed.returncode, completed.stderr)
+    missing = {o for o in _options_by_command().get(command, set()) if o not in completed.stdout}
+    assert set() == missing
