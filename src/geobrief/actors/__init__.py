@@ -1,12 +1,36 @@
-"""Actor recognition and linking: states, organizations, persons, groups, places."""
+"""Actor recognition and linking: states, organizations, persons, groups, places.
+
+The default stage :func:`recognize_actors` uses the packaged gazetteer. To add your own actors
+or plug in another recognizer, build a stage and put it in a pipeline::
+
+    from geobrief import default_pipeline
+    from geobrief.actors import Gazetteer, make_actor_stage
+
+    gaz = Gazetteer.default().with_file("my_actors.tsv")
+    pipeline = default_pipeline().replace("actors", make_actor_stage(gaz))
+"""
 
 from __future__ import annotations
 
 from geobrief._model import Article
+from geobrief._pipeline import Stage
+from geobrief.actors._gazetteer import Entry, Gazetteer, load_actors
+from geobrief.actors._recognize import recognize
+from geobrief.actors._tokens import slug
 
-__all__ = ["recognize_actors"]
+__all__ = ["Entry", "Gazetteer", "load_actors", "make_actor_stage", "recognize_actors", "slug"]
 
 
 def recognize_actors(article: Article) -> Article:
-    """Fill ``actors`` and ``mentions`` (placeholder until the recognizer lands)."""
-    return article
+    """Fill ``Article.actors`` (sorted by id) and ``Article.mentions`` (in text order)
+    using the packaged gazetteer and rules."""
+    return recognize(article)
+
+
+def make_actor_stage(gazetteer: Gazetteer | None = None) -> Stage:
+    """A pipeline stage that recognizes actors with ``gazetteer`` (default: the packaged one)."""
+
+    def actors_stage(article: Article) -> Article:
+        return recognize(article, gazetteer)
+
+    return actors_stage

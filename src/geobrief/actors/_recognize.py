@@ -1,0 +1,804 @@
+"""Rule-based actor recognition and linking over one token pass.
+
+1. Tokenize once; mark sentence starts and heading/label lines.
+2. Scan left to right, taking at each token the first of: a gazetteer match (longest, from the
+   token trie), a government body after a state (``Russian foreign ministry``), a title run
+   (``Deputy Foreign Minister``), or a run of capitalized name tokens.
+3. Classify name runs from local cues (titles, honorifics, speech verbs, appositions, suffixes
+   such as ``University`` or ``Airport``, locative prepositions, given names), then link the
+   rest to names already known in the text (``Lavrov`` -> ``Sergey Lavrov``).
+4. Build one actor per id and one mention per recognized span.
+
+Every loop is over tokens or items with a bounded look-around, so the work is linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from geobrief._model import Actor, ActorKind, Article, Mention, Span
+from geobrief.actors._gazetteer import _END, Entry, Gazetteer, Trie, _key
+from geobrief.actors._lexicon import Lexicon, lexicon
+from geobrief.actors._tokens import slug, tokenize
+
+__all__ = ["recognize"]
+
+_SENTENCE_END = frozenset({".", "!", "?", "|", ":", ";"})
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "(", "[", "«", "-", "—", "–", "*", "#", ">"})
+_POSSESSIVE = frozenset({"’s", "'s", "’S", "'S"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+_MAX_RUN = 8
+"""Longest capitalized name run, in tokens (bounds the look-around)."""
+
+_PERSON, _ORG, _LOC = "person", "organization", "location"
+
+
+class _Item:
+    """A recognized piece of text: tokens ``[i, j)`` and what they are."""
+
+    __slots__ = ("actor_id", "affiliation", "entry", "i", "j", "kind", "label", "titles", "type")
+
+    def __init__(self, kind: str, i: int, j: int) -> None:
+        self.kind = kind  # "gaz", "body", "title", "honorific", "name"
+        self.i = i
+        self.j = j
+        self.entry: Entry | None = None
+        self.actor_id: str | None = None
+        self.type: str | None = None  # for name runs: person / organization / location
+        self.titles: list[str] = []
+        self.affiliation: str | None = None
+        self.label = False
+
+
+@attrs.frozen
+class _Context:
+    text: str
+    starts: list[int]
+    ends: list[int]
+    toks: list[str]
+    lows: list[str]
+    sentence_start: list[bool]
+    label: list[bool]
+    gaz: Gazetteer
+    lex: Lexicon
+    body_trie: Trie
+
+
+def _body_trie(lex: Lexicon) -> Trie:
+    trie: Trie = {}
+    for phrase, body_slug, name in lex.bodies:
+        node = trie
+        for word in phrase:
+            node = node.setdefault(word, {})
+        node.setdefault(_END, (body_slug, name))
+    return trie
+
+
+_BODY_TRIES: dict[int, Trie] = {}
+
+
+def _is_cap(token: str) -> bool:
+    c = token[0]
+    return c.isupper() and (len(token) > 1 or token not in ("I", "A"))
+
+
+# --------------------------------------------------------------------------- #
+# Sentence starts and label lines
+# --------------------------------------------------------------------------- #
+
+
+def _sentence_starts(
+    article: Article, ctx_text: str, starts: list[int], toks: list[str]
+) -> list[bool]:
+    n = len(toks)
+    result = [False] * n
+    sentence_offsets = {s.start for s in article.sentences()}
+    prev_real = ""
+    prev_end = 0
+    for k in range(n):
+        start = starts[k]
+        if (
+            k == 0
+            or start in sentence_offsets
+            or prev_real in _SENTENCE_END
+            or "\n" in ctx_text[prev_end:start]
+        ):
+            result[k] = True
+        tok = toks[k]
+        # an opening quote or bullet at a sentence start passes the start on
+        prev_real = "." if tok in _OPEN_QUOTES and result[k] and k + 1 < n else tok
+        prev_end = start + len(tok)
+    return result
+
+
+def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
+    """Spans of heading-like text: the structure's headings, or (without structure) lines
+    without sentence punctuation, such as titles, table headers and labels."""
+    spans: list[tuple[int, int]] = []
+    if article.title is not None:
+        spans.append((article.title.start, article.title.end))
+    spans.extend((o.span.start, o.span.end) for o in article.outline)
+    spans.extend((s.heading.start, s.heading.end) for s in article.sections if s.heading)
+    pos = 0
+    length = len(text)
+    while pos < length:
+        nl = text.find("\n", pos)
+        end = length if nl < 0 else nl
+        line = text[pos:end].strip().strip("|").strip()
+        if line and line[-1] not in '.!?:;"”’)…' and len(line) < 120 and "|" not in line[:-1]:
+            spans.append((pos, end))
+        elif line.endswith("|") or line.count("|") >= 2:
+            # a table row: cells without sentence punctuation are labels
+            cell_start = pos
+            while cell_start < end:
+                bar = text.find("|", cell_start, end)
+                cell_end = end if bar < 0 else bar
+                cell = text[cell_start:cell_end].strip()
+                if cell and cell[-1] not in '.!?"”’)…':
+                    spans.append((cell_start, cell_end))
+                cell_start = cell_end + 1
+        pos = end + 1
+    if text.startswith("Question:", 0) or "\nQuestion:" in text:
+        pass
+    return spans
+
+
+def _label_tokens(spans: list[tuple[int, int]], starts: list[int]) -> list[bool]:
+    result = [False] * len(starts)
+    if not spans:
+        return result
+    spans.sort()
+    k = 0
+    n = len(starts)
+    for lo, hi in spans:
+        while k < n and starts[k] < lo:
+            k += 1
+        m = k
+        while m < n and starts[m] < hi:
+            result[m] = True
+            m += 1
+    return result
+
+
+# --------------------------------------------------------------------------- #
+# Scanning
+# --------------------------------------------------------------------------- #
+
+
+def _gaz_match(ctx: _Context, i: int) -> tuple[int, Entry] | None:
+    """Longest gazetteer match starting at token ``i``: (end token, entry)."""
+    node = ctx.gaz.trie.get(_key(ctx.toks[i]))
+    if node is None:
+        return None
+    best: tuple[int, Entry] | None = None
+    j = i + 1
+    n = len(ctx.toks)
+    while True:
+        entries = node.get(_END)
+        if entries:
+            best = (j, entries[0])
+        if j >= n:
+            break
+        node = node.get(_key(ctx.toks[j]))
+        if node is None:
+            break
+        j += 1
+    return best
+
+
+def _body_match(ctx: _Context, i: int) -> tuple[int, str, str] | None:
+    node = ctx.body_trie.get(ctx.lows[i])
+    best: tuple[int, str, str] | None = None
+    j = i + 1
+    n = len(ctx.toks)
+    while node is not None:
+        value = node.get(_END)
+        if value:
+            best = (j, value[0], value[1])
+        if j >= n:
+            break
+        node = node.get(ctx.lows[j])
+        j += 1
+    return best
+
+
+def _title_match(ctx: _Context, i: int) -> int:
+    """End token of a title run at ``i`` (``Deputy Foreign Minister``, ``Secretary of
+    State``), or ``i`` when there is none. A run must contain a head word."""
+    lex = ctx.lex
+    heads, mods = lex.title_heads, lex.title_modifiers
+    lows = ctx.lows
+    n = len(lows)
+    j = i
+    last = i
+    while j < n and j - i < _MAX_RUN:
+        low = lows[j]
+        if low in heads:
+            j += 1
+            last = j
+        elif low in mods:
+            j += 1
+            if last > i and j - 1 > i and lows[j - 2] == "of":
+                last = j
+        elif low == "of" and last > i and j + 1 < n and (lows[j + 1] in mods):
+            j += 1
+        else:
+            break
+    return last
+
+
+def _name_run(ctx: _Context, i: int, *, after_gaz: bool = False) -> int:
+    """End token of a run of capitalized name tokens at ``i`` (``i`` if none)."""
+    toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
+    n = len(toks)
+    if not _is_cap(toks[i]):
+        return i
+    first_given = toks[i] in lex.given_names
+    j = i + 1
+    joined_of = False
+    while j < n and j - i < _MAX_RUN:
+        tok = toks[j]
+        if ctx.starts[j] > ctx.ends[j - 1] + 1 or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
+            break
+        if _is_cap(tok):
+            if not joined_of and not first_given and lows[j] in lex.title_heads:
+                break
+            if not joined_of and ctx.gaz.trie.get(_key(tok)) is not None:
+                hit = _gaz_match(ctx, j)
+                if hit is not None and not (first_given and hit[0] == j + 1):
+                    break
+            j += 1
+        elif tok in lex.name_particles and j + 1 < n and _is_cap(toks[j + 1]):
+            j += 1
+        elif (
+            lows[j] == "of"
+            and lows[j - 1] in lex.org_heads_of
+            and j + 1 < n
+            and (
+                _is_cap(toks[j + 1])
+                or (lows[j + 1] == "the" and j + 2 < n and _is_cap(toks[j + 2]))
+            )
+        ):
+            j += 2 if lows[j + 1] == "the" else 1
+            joined_of = True
+        elif lows[j] in lex.person_suffixes and toks[j - 1] != ",":
+            j += 1
+        else:
+            break
+    del after_gaz
+    return j
+
+
+def _scan(ctx: _Context) -> list[_Item]:
+    toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
+    n = len(toks)
+    items: list[_Item] = []
+    heads_mods = lex.title_heads | lex.title_modifiers
+    trie = ctx.gaz.trie
+    i = 0
+    while i < n:
+        tok = toks[i]
+        low = lows[i]
+        # 1. gazetteer
+        hit = _gaz_match(ctx, i) if _key(tok) in trie else None
+        if (
+            hit is not None
+            and hit[0] == i + 1
+            and tok in lex.given_names
+            and i + 1 < n
+            and _is_cap(toks[i + 1])
+            and _key(toks[i + 1]) not in trie
+        ):
+            hit = None  # "Vladimir Putin", "Jordan Peterson": a given name, not a place
+        if hit is not None:
+            j, entry = hit
+            item = _Item("gaz", i, j)
+            item.entry = entry
+            item.actor_id = entry.actor_id
+            actor = ctx.gaz.actors.get(entry.actor_id)
+            if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION):
+                k = j + 1 if j < n and toks[j] in _POSSESSIVE else j
+                body = _body_match(ctx, k) if k < n else None
+                if body is not None and entry.role != "context" and _body_ends(ctx, body[0]):
+                    state = actor.affiliation if actor.kind is ActorKind.LOCATION else actor.id
+                    if state is not None and state.startswith("state:"):
+                        item = _Item("body", i, body[0])
+                        item.actor_id = _body_id(state, body[1])
+                        item.affiliation = state
+                        item.entry = entry
+                        items.append(item)
+                        i = body[0]
+                        continue
+                end = _name_run(ctx, j) if j < n and _is_cap(toks[j]) else j
+                if end > j and (
+                    lows[end - 1] in lex.org_suffixes or lows[end - 1] in lex.place_suffixes
+                ):
+                    item = _Item("name", i, end)
+                    items.append(item)
+                    i = end
+                    continue
+            items.append(item)
+            i = j
+            continue
+        # 2. a capitalized government body ("Ministry of Defense", "Foreign Ministry")
+        if tok[0].isupper() and low in ctx.body_trie:
+            body = _body_match(ctx, i)
+            if body is not None:
+                end = body[0]
+                state = None
+                if end + 1 < n and lows[end] == "of":
+                    after = _gaz_match(ctx, end + 1)
+                    if after is not None:
+                        actor = ctx.gaz.actors.get(after[1].actor_id)
+                        if actor is not None and actor.kind is ActorKind.STATE:
+                            state = actor.id
+                            end = after[0]
+                if state is not None or (end - i >= 2 and _is_cap(toks[end - 1])):
+                    item = _Item("body", i, end)
+                    item.affiliation = state
+                    item.actor_id = (
+                        _body_id(state, body[1])
+                        if state
+                        else "org:" + slug(ctx.text[ctx.starts[i] : ctx.ends[body[0] - 1]])
+                    )
+                    items.append(item)
+                    i = end
+                    continue
+        # 3. honorifics and titles
+        if low in lex.honorifics and i + 1 < n and _is_cap(toks[i + 1]):
+            items.append(_Item("honorific", i, i + 1))
+            i += 1
+            continue
+        if low in heads_mods:
+            end = _title_match(ctx, i)
+            if end > i:
+                items.append(_Item("title", i, end))
+                i = end
+                continue
+        # 4. capitalized names
+        if _is_cap(tok) and (tok[0].isalpha()):
+            end = _name_run(ctx, i)
+            if end > i:
+                items.append(_Item("name", i, end))
+                i = end
+                continue
+        i += 1
+    return items
+
+
+def _body_ends(ctx: _Context, j: int) -> bool:
+    """A body phrase ends a noun phrase (``the Russian military said``), rather than
+    modifying a noun (``Russian military drills``)."""
+    if j >= len(ctx.toks):
+        return True
+    tok = ctx.toks[j]
+    if not tok[0].isalpha() or not tok[0].islower():
+        return True
+    low = ctx.lows[j]
+    return low in ctx.lex.not_names or low in ctx.lex.speech_verbs
+
+
+def _body_id(state: str, body_slug: str) -> str:
+    return f"org:{state.split(':', 1)[1].lower()}-{body_slug}"
+
+
+# --------------------------------------------------------------------------- #
+# Classification
+# --------------------------------------------------------------------------- #
+
+
+def _strip_run(ctx: _Context, item: _Item) -> None:
+    """Drop leading function words (``The``, ``In``) and trailing particles from a name run."""
+    lows = ctx.lows
+    while item.i < item.j and (lows[item.i] in ctx.lex.not_names or lows[item.i] in _DETERMINERS):
+        item.i += 1
+    while item.j > item.i and ctx.toks[item.j - 1] in ctx.lex.name_particles:
+        item.j -= 1
+
+
+def _affiliation_before(ctx: _Context, items: list[_Item], k: int) -> str | None:
+    """The state or organization right before item ``k`` (``Russian`` in ``Russian Foreign
+    Minister``, ``Russia’s``, ``Northrop Grumman`` in ``Northrop Grumman CEO``)."""
+    if k == 0:
+        return None
+    prev = items[k - 1]
+    gap = items[k].i - prev.j
+    if gap > 1 or (gap == 1 and ctx.toks[prev.j] not in _POSSESSIVE):
+        return None
+    if prev.kind == "gaz" and prev.entry is not None and prev.entry.role != "capital":
+        actor = ctx.gaz.actors.get(prev.entry.actor_id)
+        if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+            return actor.id
+    if prev.kind == "body":
+        return prev.actor_id
+    if prev.kind == "name" and prev.type in (None, _ORG):
+        prev.type = _ORG
+        return "org:" + _acronym_or_slug(ctx, prev)
+    return None
+
+
+def _of_affiliation(ctx: _Context, items: list[_Item], k: int) -> str | None:
+    """``of Russia`` right after item ``k``."""
+    if k + 1 >= len(items):
+        return None
+    item, nxt = items[k], items[k + 1]
+    if item.j < len(ctx.lows) and ctx.lows[item.j] == "of" and nxt.i in (item.j + 1, item.j + 2):
+        if nxt.i == item.j + 2 and ctx.lows[item.j + 1] != "the":
+            return None
+        if nxt.kind == "gaz" and nxt.entry is not None:
+            actor = ctx.gaz.actors.get(nxt.entry.actor_id)
+            if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+                return actor.id
+        if nxt.kind == "body":
+            return nxt.actor_id
+    return None
+
+
+def _title_text(ctx: _Context, item: _Item) -> str:
+    return ctx.text[ctx.starts[item.i] : ctx.ends[item.j - 1]]
+
+
+def _acronym_or_slug(ctx: _Context, item: _Item) -> str:
+    return slug(ctx.text[ctx.starts[item.i] : ctx.ends[item.j - 1]])
+
+
+def _classify(ctx: _Context, items: list[_Item]) -> None:
+    toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
+    n = len(toks)
+    for k, item in enumerate(items):
+        if item.kind != "name":
+            continue
+        _strip_run(ctx, item)
+        if item.i >= item.j:
+            continue
+        i, j = item.i, item.j
+        item.label = ctx.label[i]
+        first, last = lows[i], lows[j - 1]
+        prev = items[k - 1] if k > 0 else None
+        # suffixes and heads say the most
+        if last in lex.org_suffixes or (
+            first in lex.org_heads_of and j - i > 2 and "of" in lows[i:j]
+        ):
+            item.type = _ORG
+            continue
+        if last in lex.place_suffixes or (first in lex.place_prefixes and j - i > 1):
+            item.type = _LOC
+            continue
+        if item.label:
+            continue
+        # a title or honorific right before: "Foreign Minister Sergey Lavrov", "Mr. Key"
+        if (
+            prev is not None
+            and prev.kind in ("title", "honorific")
+            and (
+                prev.j == i
+                or (prev.j + 1 == i and toks[prev.j] == "," and _title_is_subject(ctx, prev))
+            )
+        ):
+            item.type = _PERSON
+            if prev.kind == "title":
+                item.titles.append(_title_text(ctx, prev))
+                item.affiliation = _affiliation_before(ctx, items, k - 1) or _of_affiliation(
+                    ctx, items, k - 1
+                )
+            continue
+        # apposition after: "Vladimir Putin, the President of Russia"
+        if j + 1 < n and toks[j] == ",":
+            m = j + 1
+            if lows[m] in _DETERMINERS and m + 1 < n:
+                m += 1
+            nxt = _item_at(items, k + 1, m)
+            if (
+                nxt is not None
+                and nxt.kind == "title"
+                and (lows[j + 1] in _DETERMINERS or nxt.i == j + 1)
+            ):
+                item.type = _PERSON
+                item.titles.append(_title_text(ctx, nxt))
+                idx = items.index(nxt, k)
+                item.affiliation = (
+                    _of_affiliation(ctx, items, idx) or _affiliation_before(ctx, items, idx)
+                    if nxt.i == j + 1
+                    else _of_affiliation(ctx, items, idx)
+                )
+                continue
+            if lows[j + 1] in ("who", "whose") or (
+                j + 2 < n and toks[j + 1].isdigit() and toks[j + 2] == ","
+            ):
+                item.type = _PERSON
+                continue
+        # speech verbs: "Lavrov warned", "said Smith"
+        if j < n and lows[j] in lex.speech_verbs and not (ctx.sentence_start[i] and j - i == 1):
+            item.type = _PERSON
+            continue
+        if i >= 1 and lows[i - 1] in ("said", "says", "told") and (j >= n or not _is_cap(toks[j])):
+            item.type = _PERSON
+            continue
+        if toks[i] in lex.given_names and j - i >= 2:
+            item.type = _PERSON
+            continue
+        if i >= 1 and lows[i - 1] in lex.locative_preps:
+            item.type = _LOC
+            continue
+        if j + 1 < n and toks[j] == "," and _item_at(items, k + 1, j + 1) is not None:
+            nxt = items[k + 1]
+            if nxt.kind == "gaz" and nxt.entry is not None:
+                actor = ctx.gaz.actors.get(nxt.entry.actor_id)
+                if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION):
+                    item.type = _LOC
+                    continue
+
+
+def _title_is_subject(ctx: _Context, title: _Item) -> bool:
+    """``The Russian Deputy Foreign Minister, Andrei Rudenko``: a title opening a sentence
+    (after ``the`` and an optional state) can stand before a comma and its name."""
+    i = title.i
+    while i > 0 and not ctx.sentence_start[i] and i - title.i > -4:
+        i -= 1
+    return ctx.sentence_start[i] and ctx.lows[i] in _DETERMINERS
+
+
+def _item_at(items: list[_Item], k: int, token: int) -> _Item | None:
+    if k < len(items) and items[k].i == token:
+        return items[k]
+    if k + 1 < len(items) and items[k + 1].i == token:
+        return items[k + 1]
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# Linking and actors
+# --------------------------------------------------------------------------- #
+
+
+class _Person:
+    __slots__ = ("affiliation", "name", "titles", "tokens")
+
+    def __init__(self, name: str, tokens: tuple[str, ...]) -> None:
+        self.name = name
+        self.tokens = tokens
+        self.titles: list[str] = []
+        self.affiliation: str | None = None
+
+
+def _run_text(ctx: _Context, item: _Item) -> str:
+    return ctx.text[ctx.starts[item.i] : ctx.ends[item.j - 1]]
+
+
+def _run_tokens(ctx: _Context, item: _Item) -> tuple[str, ...]:
+    return tuple(t for t in ctx.toks[item.i : item.j] if _is_cap(t))
+
+
+def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
+    """Give every name run an actor id; return the persons by id."""
+    persons: dict[str, _Person] = {}
+    by_text: dict[str, str] = {}
+    # full names first: the longest form of each person
+    for item in items:
+        if item.kind == "name" and item.type == _PERSON and item.i < item.j:
+            toks = _run_tokens(ctx, item)
+            if len(toks) >= 2:
+                pid = "person:" + slug(_run_text(ctx, item))
+                person = persons.get(pid)
+                if person is None:
+                    person = persons[pid] = _Person(_run_text(ctx, item), toks)
+                item.actor_id = pid
+                by_text[_run_text(ctx, item)] = pid
+    last_tok: dict[str, list[str]] = {}
+    first_tok: dict[str, list[str]] = {}
+    for pid, person in persons.items():
+        last_tok.setdefault(person.tokens[-1], []).append(pid)
+        if len(person.tokens) >= 3 or person.tokens[0] not in ctx.lex.given_names:
+            first_tok.setdefault(person.tokens[0], []).append(pid)
+    for item in items:
+        if item.kind == "name" and item.i < item.j:
+            text_ = _run_text(ctx, item)
+            if item.type == _ORG:
+                item.actor_id = item.actor_id or "org:" + slug(text_)
+                by_text.setdefault(text_, item.actor_id)
+            elif item.type == _LOC:
+                item.actor_id = item.actor_id or "loc:" + slug(text_)
+                by_text.setdefault(text_, item.actor_id)
+    for item in items:
+        if item.kind != "name" or item.i >= item.j or item.actor_id is not None:
+            continue
+        text_ = _run_text(ctx, item)
+        known = by_text.get(text_)
+        if known is not None:
+            item.actor_id = known
+            continue
+        toks = _run_tokens(ctx, item)
+        if len(toks) == 1:
+            candidates = last_tok.get(toks[0]) or first_tok.get(toks[0]) or []
+            if len(candidates) == 1:
+                item.actor_id = candidates[0]
+                item.type = _PERSON
+                continue
+        if item.type == _PERSON:
+            pid = "person:" + slug(text_)
+            persons.setdefault(pid, _Person(text_, toks))
+            item.actor_id = pid
+            by_text[text_] = pid
+            continue
+        if item.label or (ctx.sentence_start[item.i] and len(toks) == 1):
+            continue
+        if len(toks) == 1 and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
+            item.type = _ORG
+            item.actor_id = "org:" + slug(text_)
+    # titles and affiliations
+    for item in items:
+        if item.type == _PERSON and item.actor_id in persons:
+            person = persons[item.actor_id]
+            for title in item.titles:
+                if title not in person.titles:
+                    person.titles.append(title)
+            if person.affiliation is None and item.affiliation is not None:
+                person.affiliation = item.affiliation
+    return persons
+
+
+def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
+    """Fill ``actors`` and ``mentions`` of ``article`` using ``gazetteer`` (default: packaged)."""
+    gaz = gazetteer or Gazetteer.default()
+    lex = lexicon()
+    text = article.text
+    starts, ends, toks = tokenize(text)
+    if not toks:
+        return attrs.evolve(article, actors=(), mentions=())
+    body_trie = _BODY_TRIES.get(id(lex))
+    if body_trie is None:
+        body_trie = _BODY_TRIES[id(lex)] = _body_trie(lex)
+    ctx = _Context(
+        text=text,
+        starts=starts,
+        ends=ends,
+        toks=toks,
+        lows=[t.lower() for t in toks],
+        sentence_start=_sentence_starts(article, text, starts, toks),
+        label=_label_tokens(_label_lines(article, text), starts),
+        gaz=gaz,
+        lex=lex,
+        body_trie=body_trie,
+    )
+    items = _scan(ctx)
+    _classify(ctx, items)
+    persons = _link(ctx, items)
+    return _build(ctx, article, items, persons)
+
+
+def _build(
+    ctx: _Context, article: Article, items: list[_Item], persons: dict[str, _Person]
+) -> Article:
+    gaz = ctx.gaz
+    found: list[tuple[int, int, str, _Item]] = []
+    for item in items:
+        if item.actor_id is None or item.kind in ("title", "honorific") or item.i >= item.j:
+            continue
+        found.append((ctx.starts[item.i], ctx.ends[item.j - 1], item.actor_id, item))
+    mentioned = {aid for _, _, aid, it in found if it.entry is None or it.entry.role != "context"}
+    actors: dict[str, Actor] = {}
+    surfaces: dict[str, list[str]] = {}
+    mentions: list[Mention] = []
+    for start, end, aid, item in found:
+        entry = item.entry
+        if (
+            entry is not None
+            and entry.role == "context"
+            and not all(r in mentioned for r in entry.requires)
+        ):
+            continue
+        if (
+            item.kind == "gaz"
+            and entry is not None
+            and entry.role == "capital"
+            and _locative(ctx, item.i)
+        ):
+            aid = "loc:" + slug(ctx.text[start:end])
+            if aid not in actors:
+                actors[aid] = Actor(
+                    id=aid,
+                    kind=ActorKind.LOCATION,
+                    name=ctx.text[start:end],
+                    affiliation=entry.actor_id,
+                )
+        if aid not in actors:
+            actor = _make_actor(ctx, aid, item, persons, gaz, start, end)
+            if actor is None:
+                continue
+            actors[aid] = actor
+        mentions.append(Mention(actor_id=aid, span=Span(start=start, end=end)))
+        surfaces.setdefault(aid, []).append(ctx.text[start:end])
+    # affiliations must point at known actors
+    for aid, actor in list(actors.items()):
+        names = [s for s in dict.fromkeys(surfaces.get(aid, ())) if s != actor.name]
+        affiliation = actor.affiliation
+        if affiliation is not None and affiliation not in actors:
+            target = gaz.actors.get(affiliation)
+            if target is None:
+                affiliation = None
+            else:
+                actors[affiliation] = attrs.evolve(target, aliases=())
+        actors[aid] = attrs.evolve(actor, aliases=tuple(names), affiliation=affiliation)
+    return attrs.evolve(
+        article,
+        actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
+        mentions=tuple(mentions),
+    )
+
+
+def _locative(ctx: _Context, i: int) -> bool:
+    return i > 0 and ctx.lows[i - 1] in ("in", "at", "near", "outside", "inside", "around")
+
+
+def _make_actor(
+    ctx: _Context,
+    aid: str,
+    item: _Item,
+    persons: dict[str, _Person],
+    gaz: Gazetteer,
+    start: int,
+    end: int,
+) -> Actor | None:
+    known = gaz.actors.get(aid)
+    if known is not None:
+        return attrs.evolve(known, aliases=())
+    if aid in persons:
+        person = persons[aid]
+        return Actor(
+            id=aid,
+            kind=ActorKind.PERSON,
+            name=person.name,
+            titles=tuple(person.titles),
+            affiliation=person.affiliation,
+        )
+    if item.kind == "body":
+        state = item.affiliation
+        name = ctx.text[start:end]
+        if state is not None:
+            state_actor = gaz.actors.get(state)
+            body_name = _body_name(ctx, item)
+            demonym = _demonym(gaz, state) or (state_actor.name if state_actor else "")
+            name = f"{demonym} {body_name}".strip()
+        return Actor(id=aid, kind=ActorKind.ORGANIZATION, name=name, affiliation=state)
+    kind = {_ORG: ActorKind.ORGANIZATION, _LOC: ActorKind.LOCATION}.get(item.type or "")
+    if kind is None:
+        return None
+    return Actor(id=aid, kind=kind, name=ctx.text[start:end])
+
+
+def _body_name(ctx: _Context, item: _Item) -> str:
+    for k in range(item.i, item.j):
+        body = _body_match(ctx, k)
+        if body is not None:
+            return body[2]
+    return ""
+
+
+_DEMONYMS: dict[int, dict[str, str]] = {}
+
+
+def _demonym(gaz: Gazetteer, state: str) -> str | None:
+    table = _DEMONYMS.get(id(gaz))
+    if table is None:
+        table = {}
+        for surface, entry in gaz.entries:
+            if entry.role == "demonym":
+                table.setdefault(entry.actor_id, surface)
+        _DEMONYMS[id(gaz)] = table
+    return table.get(state)
+
+
+def make_recognizer(gazetteer: Gazetteer | None = None) -> Callable[[Article], Article]:
+    """A pipeline stage that recognizes actors with ``gazetteer``."""
+
+    def stage(article: Article) -> Article:
+        return recognize(article, gazetteer)
+
+    return stage
+
+
+def _unused(_: Sequence[object] | Iterable[object]) -> None:  # pragma: no cover
+    return None
