@@ -1,4 +1,4 @@
-"""Claim extraction: attributed, statement and article-voice claims with hedging."""
+"""Claim extraction (in progress)."""
 
 from __future__ import annotations
 
@@ -8,5 +8,5 @@ __all__ = ["extract_claims"]
 
 
 def extract_claims(article: Article) -> Article:
-    """Fill ``claims`` (placeholder until the extractor lands)."""
+    """Fill ``claims``."""
     return article

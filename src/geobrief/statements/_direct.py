@@ -1,0 +1,258 @@
+"""Direct and partial quotations: classify each quotation and find its speaker.
+
+The speaker comes, in order of preference, from a frame right after the
+closing mark (``,” said X`` / ``,” X said``), a frame before the opening mark
+in the same sentence (``X said: “...”``; for a partial quote, the cue whose
+clause holds it), a nominal cue with a possessor (``X’s statement ...: “...”``),
+a dash attribution (``” — Foreign Minister X``), and finally the previous
+quotation's speaker when nothing else intervenes (``“A,” he said. “B.”``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from geobrief._model import Span, StatementKind
+from geobrief.statements._context import ArticleContext, SentenceInfo
+from geobrief.statements._frames import Frame, phrase_span
+from geobrief.statements._lexicon import match_cue, words
+from geobrief.statements._phrases import phrase_after, phrase_before
+from geobrief.statements._quotes import Quote
+
+__all__ = ["QuoteAttribution", "attribute_quotes"]
+
+_DIRECT_FRAME_END = re.compile(r"[,:—–-]\s*\Z")
+_AFTER_QUOTE_GAP = re.compile(r"[\s,;—–-]*\Z")
+_DASH_START = re.compile(r"\s*[—–-]{1,2}\s*")
+_MIN_UNATTRIBUTED_WORDS = 4
+_MAX_DIRECT_GAP_TOKENS = 14
+_INHERIT_WINDOW = 600
+
+
+@attrs.frozen
+class QuoteAttribution:
+    """A quotation with its kind and what was found about who said it."""
+
+    quote: Quote
+    kind: StatementKind
+    cue: str | None = None
+    cue_span: Span | None = None
+    speaker_span: Span | None = None
+    speaker: str | None = None
+    addressee: Span | None = None
+
+
+def _frame_attribution(
+    ctx: ArticleContext, quote: Quote, kind: StatementKind, frame: Frame
+) -> QuoteAttribution:
+    speaker = None
+    if frame.speaker is not None and frame.head is not None:
+        speaker = ctx.resolve(frame.speaker, frame.head, frame.speaker_is_pronoun)
+    return QuoteAttribution(
+        quote=quote,
+        kind=kind,
+        cue=frame.cue.lemma,
+        cue_span=frame.cue_span,
+        speaker_span=frame.speaker,
+        speaker=speaker,
+        addressee=frame.addressee,
+    )
+
+
+def _kind(
+    ctx: ArticleContext, quote: Quote, sentence: SentenceInfo | None, lower_bound: int
+) -> StatementKind:
+    """Partial when the quotation sits inside a clause; direct when it stands alone
+    or after an attribution frame (``X said:``, ``X said,``)."""
+    text = ctx.text
+    start = max(sentence.span.start if sentence is not None else 0, lower_bound)
+    before = text[start : quote.open_mark].rstrip()
+    if not before or before.endswith("\n"):
+        return StatementKind.DIRECT
+    if _DIRECT_FRAME_END.search(before):
+        return StatementKind.DIRECT
+    last_word = before.rsplit(None, 1)[-1].lower()
+    match = match_cue([last_word], 0)
+    if match is not None and match.entry.pos == "verb":
+        return StatementKind.DIRECT
+    return StatementKind.PARTIAL
+
+
+def _post_frame(ctx: ArticleContext, quote: Quote, limit: int) -> Frame | None:
+    """A frame right after the closing mark: ``,” said X`` or ``,” X said``."""
+    if quote.close_mark is None:
+        return None
+    sentence = ctx.sentence_at(quote.close_mark)
+    if sentence is None:
+        return None
+    for frame in sentence.frames:
+        if frame.cue_span.start <= quote.close_mark or frame.cue_span.start >= limit:
+            continue
+        if frame.speaker is None or frame.inherited:
+            continue
+        first = min(frame.speaker.start, frame.cue_span.start)
+        if first <= quote.close_mark:
+            continue
+        if _AFTER_QUOTE_GAP.match(ctx.text[quote.close_mark + 1 : first]):
+            return frame
+        return None
+    return None
+
+
+def _pre_frame(
+    ctx: ArticleContext, quote: Quote, kind: StatementKind, lower_bound: int
+) -> Frame | None:
+    """The nearest frame before the opening mark in the same sentence."""
+    sentence = ctx.sentence_at(quote.open_mark)
+    if sentence is None:
+        return None
+    best: Frame | None = None
+    for frame in sentence.frames:
+        if frame.cue_span.end > quote.open_mark:
+            break
+        if frame.cue_span.start < lower_bound or ctx.in_quote(frame.cue_span.start):
+            continue
+        if frame.speaker is None:
+            continue
+        best = frame
+    if best is None:
+        return None
+    if kind is StatementKind.DIRECT:
+        gap = sum(
+            1 for t in sentence.tokens if best.cue_span.end <= t.start and t.end <= quote.open_mark
+        )
+        if gap > _MAX_DIRECT_GAP_TOKENS:
+            return None
+    return best
+
+
+def _nominal(
+    ctx: ArticleContext, quote: Quote, kind: StatementKind, lower_bound: int
+) -> QuoteAttribution | None:
+    """``X’s statement ...: “...”``, ``his remarks ...: “...”``."""
+    sentence = ctx.sentence_at(quote.open_mark)
+    if sentence is None:
+        return None
+    tokens, lowers = sentence.tokens, sentence.lowers
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if token.end > quote.open_mark or token.start < lower_bound:
+            continue
+        match = match_cue(lowers, i)
+        if match is None or match.entry.pos != "noun" or i == 0:
+            continue
+        owner = lowers[i - 1]
+        if owner in words("possessive"):
+            pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(owner)
+            span = tokens[i - 1].span
+            speaker = (
+                ctx.mentions.pronoun(pronoun, span.start, ctx.sentence_starts) if pronoun else None
+            )
+            return QuoteAttribution(quote, kind, match.entry.lemma, token.span, span, speaker)
+        if owner.endswith("'s"):
+            phrase = phrase_before(tokens, lowers, i)
+            if phrase is None:
+                continue
+            span, head = phrase_span(tokens, phrase)
+            speaker = ctx.resolve(span, head, False)
+            return QuoteAttribution(quote, kind, match.entry.lemma, token.span, span, speaker)
+    return None
+
+
+def _dash(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> QuoteAttribution | None:
+    """``“...” — Foreign Minister X``."""
+    if quote.close_mark is None:
+        return None
+    match = _DASH_START.match(ctx.text, quote.close_mark + 1)
+    if match is None or "\n" in match.group():
+        return None
+    sentence = ctx.sentence_at(match.end())
+    if sentence is None:
+        return None
+    tokens, lowers = sentence.tokens, sentence.lowers
+    index = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
+    if index is None:
+        return None
+    phrase = phrase_after(tokens, lowers, index)
+    if phrase is None:
+        return None
+    span, head = phrase_span(tokens, phrase)
+    return QuoteAttribution(
+        quote, kind, None, None, span, ctx.resolve(span, head, phrase.is_pronoun(tokens))
+    )
+
+
+def _words(ctx: ArticleContext, span: Span) -> int:
+    return len(ctx.text[span.start : span.end].split())
+
+
+def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
+    """Kind and attribution of every quotation; skips scare quotes and titles."""
+    quotes = ctx.quotes.quotes
+    found: list[QuoteAttribution] = []
+    by_group: dict[int, QuoteAttribution] = {}
+    previous_close = -1
+    for index, quote in enumerate(quotes):
+        next_open = quotes[index + 1].open_mark if index + 1 < len(quotes) else len(ctx.text)
+        sentence = ctx.sentence_at(quote.open_mark)
+        kind = _kind(ctx, quote, sentence, previous_close + 1)
+        attribution: QuoteAttribution | None = None
+        post = _post_frame(ctx, quote, next_open)
+        pre = _pre_frame(ctx, quote, kind, previous_close + 1)
+        order = (pre, post) if kind is StatementKind.PARTIAL else (post, pre)
+        frame = next((f for f in order if f is not None), None)
+        if frame is not None:
+            attribution = _frame_attribution(ctx, quote, kind, frame)
+        if attribution is None:
+            attribution = _nominal(ctx, quote, kind, previous_close + 1) or _dash(ctx, quote, kind)
+        if attribution is None and quote.group in by_group:
+            base = by_group[quote.group]
+            attribution = attrs.evolve(base, quote=quote, kind=kind)
+        if attribution is None and kind is StatementKind.DIRECT and found:
+            last = found[-1]
+            gap_start = last.quote.content.end
+            between = ctx.text[gap_start : quote.open_mark]
+            if (
+                last.kind is StatementKind.DIRECT
+                and last.speaker_span is not None
+                and len(between) < _INHERIT_WINDOW
+                and not any(
+                    f.cue_span.start >= gap_start and f.cue_span.end <= quote.open_mark
+                    for s in _sentences_between(ctx, gap_start, quote.open_mark)
+                    for f in s.frames
+                )
+            ):
+                attribution = attrs.evolve(last, quote=quote, kind=kind, cue=None, cue_span=None)
+        if attribution is None:
+            if (
+                kind is StatementKind.PARTIAL
+                or _words(ctx, quote.content) < _MIN_UNATTRIBUTED_WORDS
+            ):
+                previous_close = (
+                    quote.close_mark if quote.close_mark is not None else previous_close
+                )
+                continue  # a scare quote, a title or a term
+            attribution = QuoteAttribution(quote, kind)
+        found.append(attribution)
+        if attribution.speaker_span is not None:
+            by_group.setdefault(quote.group, attribution)
+        previous_close = quote.close_mark if quote.close_mark is not None else previous_close
+    # A quotation continued over paragraphs is often attributed only in its last piece.
+    for k, item in enumerate(found):
+        if item.speaker_span is None and item.quote.group in by_group:
+            base = by_group[item.quote.group]
+            found[k] = attrs.evolve(base, quote=item.quote, kind=item.kind)
+    return found
+
+
+def _sentences_between(ctx: ArticleContext, start: int, end: int) -> list[SentenceInfo]:
+    import bisect
+
+    i = max(0, bisect.bisect_right(ctx.sentence_starts, start) - 1)
+    out: list[SentenceInfo] = []
+    while i < len(ctx.sentences) and ctx.sentences[i].span.start < end:
+        out.append(ctx.sentences[i])
+        i += 1
+    return out

@@ -1,0 +1,320 @@
+"""Attribution frames: a cue, who it is attributed to, and what is attributed.
+
+A frame is found in one sentence around one cue of the lexicon:
+``X said (that) ...``, ``X warned Y against ...``, ``..., X said.``,
+``..., said X.``, ``According to X, ...``, ``..., framing ... as ...`` (a
+participle that inherits the subject of its clause). The direct-quote and
+reported-speech extractors and the claim extractor all start from frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from geobrief._model import Span
+from geobrief.statements._lexicon import CueEntry, match_cue, words
+from geobrief.statements._phrases import Phrase, phrase_after, phrase_before
+from geobrief.statements._text import Token, is_capitalized
+
+__all__ = ["Frame", "find_frames", "phrase_span"]
+
+_THAT_WINDOW = 10
+_TRAILING = frozenset({".", ",", ":", ";", "!", "?", "—", "–", "-"})
+_QUOTE_TOKENS = frozenset("“”„‟«»「」『』〝〞〟\"＂‘’‚‛‹›'")
+_CLAUSE_STOP = frozenset({";", "—", "–"})
+_NOT_PARTICIPLE_STOP = frozenset({"including", "regarding", "concerning", "following", "during"})
+
+
+@attrs.frozen
+class Frame:
+    """One attribution cue in a sentence with its source and content, as far as found."""
+
+    cue: CueEntry
+    cue_span: Span
+    cue_index: int
+    """Token index of the cue's first word in the sentence's tokens."""
+    speaker: Span | None
+    """The source phrase (a name, a description or a pronoun)."""
+    head: Span | None
+    """The head word of the source phrase."""
+    content: Span | None
+    """What is attributed (None when the cue only introduces a quotation)."""
+    addressee: Span | None = None
+    """The object of ``told``/``warned``, if any."""
+    inherited: bool = False
+    """True when a participle (``..., framing ...``) took the clause's source."""
+    speaker_is_pronoun: bool = False
+
+
+def phrase_span(tokens: Sequence[Token], phrase: Phrase) -> tuple[Span, Span]:
+    """The character span of a phrase (without a final possessive ``’s``) and of its head."""
+    last = tokens[phrase.end - 1]
+    end = last.end
+    if last.lower.endswith("'s") and len(last.text) > 2:
+        end -= 2
+    head = tokens[phrase.head]
+    head_end = head.end - 2 if head.lower.endswith("'s") and len(head.text) > 2 else head.end
+    return Span(start=tokens[phrase.start].start, end=end), Span(start=head.start, end=head_end)
+
+
+def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop: int) -> int:
+    """Token index where content starting at ``start`` ends (exclusive)."""
+    k = start
+    while k < stop:
+        text = tokens[k].text
+        if text in _CLAUSE_STOP:
+            break
+        if text == "," and k + 1 < stop:
+            nxt = lowers[k + 1]
+            if nxt.endswith("ing") and nxt not in _NOT_PARTICIPLE_STOP and nxt.isalpha():
+                break
+            if nxt == "according":
+                break
+            if _trailing_attribution(tokens, lowers, k + 1, stop):
+                break
+        k += 1
+    while k > start and tokens[k - 1].text in _TRAILING:
+        k -= 1
+    return k
+
+
+def _trailing_attribution(
+    tokens: Sequence[Token], lowers: Sequence[str], i: int, stop: int
+) -> bool:
+    """True when tokens ``i..stop`` read like ``he said.`` / ``said the ministry.``."""
+    for k in range(i, min(stop, i + 8)):
+        match = match_cue(lowers, k)
+        if match is not None and match.entry.pos == "verb":
+            rest = [t.text for t in tokens[k + match.length : stop]]
+            return len(rest) <= 10 and "that" not in lowers[k + match.length : stop]
+        if tokens[k].text in {",", ";"}:
+            return False
+    return False
+
+
+def _that_reaches_cue(
+    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, that: int
+) -> bool:
+    """Whether ``that`` at index ``that`` opens the cue's content clause rather than a
+    relative clause: nothing in between, an addressee, a prepositional phrase or an
+    adverb (``said in a statement that``), or a speech noun (``reiterated X's assertions that``)."""
+    if that == after or cue.takes_object:
+        return True
+    first = lowers[after]
+    if first in words("preposition") or first.endswith("ly"):
+        return True
+    return lowers[that - 1] in words("content_noun")
+
+
+def _content_span(tokens: Sequence[Token], start: int, end: int) -> Span | None:
+    while start < end and tokens[start].text in _QUOTE_TOKENS | _TRAILING:
+        start += 1
+    if end <= start:
+        return None
+    return Span(start=tokens[start].start, end=tokens[end - 1].end)
+
+
+def _after_cue(
+    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
+) -> tuple[Span | None, Span | None]:
+    """The content (and the addressee) that follow a verb cue."""
+    k = after
+    limit = min(stop, after + _THAT_WINDOW)
+    found_that = -1
+    found_prep = -1
+    while k < limit:
+        lower = lowers[k]
+        text = tokens[k].text
+        if text in {",", ".", ";", ":", "!", "?"} or text in _QUOTE_TOKENS:
+            break
+        if lower == "that" and found_that < 0:
+            if _that_reaches_cue(tokens, lowers, cue, after, k):
+                found_that = k
+            break
+        if lower in cue.preps and found_prep < 0 and k > after:
+            found_prep = k
+            break
+        if match_cue(lowers, k) is not None and k > after and lower not in {"state", "states"}:
+            break
+        k += 1
+    addressee: Span | None = None
+    if cue.takes_object:
+        obj_end = found_that if found_that >= 0 else found_prep
+        if obj_end > after:
+            addressee = Span(start=tokens[after].start, end=tokens[obj_end - 1].end)
+    if found_that >= 0 and cue.takes_that:
+        start = found_that + 1
+        end = _clause_end(tokens, lowers, start, stop)
+        return _content_span(tokens, start, end), addressee
+    if found_prep >= 0:
+        end = _clause_end(tokens, lowers, after, stop)
+        return _content_span(tokens, after, end), addressee
+    if cue.takes_bare_clause and after < stop:
+        first = tokens[after]
+        lower = lowers[after]
+        starts_clause = (
+            lower in words("determiner")
+            or lower in words("pronoun_person")
+            or lower in words("pronoun_plural")
+            or lower in words("pronoun_thing")
+            or lower in words("pronoun_first")
+            or (is_capitalized(first.text) and first.text[0].isalpha())
+        )
+        if starts_clause and lower not in {"that", "this"}:
+            end = _clause_end(tokens, lowers, after, stop)
+            if end - after >= 3:
+                return _content_span(tokens, after, end), None
+    return None, addressee
+
+
+def _content_before(
+    tokens: Sequence[Token], lowers: Sequence[str], comma: int, low: int
+) -> Span | None:
+    """Content that precedes a trailing attribution: ``<content>, X said.``"""
+    if comma <= low or tokens[comma].text != ",":
+        return None
+    return _content_span(tokens, low, comma)
+
+
+def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
+    """Every attribution frame in one sentence's tokens, in order."""
+    frames: list[Frame] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        match = match_cue(lowers, i)
+        if match is None:
+            i += 1
+            continue
+        entry = match.entry
+        after = i + match.length
+        if i > 0 and entry.pos == "verb" and is_capitalized(tokens[i].text):
+            i = after
+            continue  # "United States", "Reports" inside a sentence: a name, not a verb
+        cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
+        frame: Frame | None = None
+        if entry.pos == "prep":
+            frame = _according_to(tokens, lowers, entry, i, after, cue_span)
+        elif entry.pos == "verb":
+            frame = _verb_frame(tokens, lowers, entry, i, after, cue_span, frames)
+        if frame is not None:
+            frames.append(frame)
+        i = after
+    return frames
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _passive(tokens: Sequence[Token], lowers: Sequence[str], phrase: Phrase, i: int) -> bool:
+    """``... is expected``, ``was told``: a passive cue, whose subject is not its source."""
+    return any(lowers[k] in _BE for k in range(phrase.end, i)) and not lowers[i].endswith("ing")
+
+
+def _according_to(
+    tokens: Sequence[Token],
+    lowers: Sequence[str],
+    entry: CueEntry,
+    i: int,
+    after: int,
+    cue_span: Span,
+) -> Frame | None:
+    phrase = phrase_after(tokens, lowers, after)
+    if phrase is None:
+        return None
+    speaker, head = phrase_span(tokens, phrase)
+    n = len(tokens)
+    content: Span | None = None
+    opening = all(not t.text[0].isalnum() or t.lower in {"but", "and"} for t in tokens[:i])
+    if opening:
+        k = phrase.end
+        while k < n and tokens[k].text != ",":
+            k += 1
+        if k < n:
+            end = _clause_end(tokens, lowers, k + 1, n)
+            content = _content_span(tokens, k + 1, end)
+    elif i > 0 and tokens[i - 1].text == ",":
+        content = _content_before(tokens, lowers, i - 1, 0)
+    return Frame(
+        cue=entry,
+        cue_span=cue_span,
+        cue_index=i,
+        speaker=speaker,
+        head=head,
+        content=content,
+        speaker_is_pronoun=phrase.is_pronoun(tokens),
+    )
+
+
+def _verb_frame(
+    tokens: Sequence[Token],
+    lowers: Sequence[str],
+    entry: CueEntry,
+    i: int,
+    after: int,
+    cue_span: Span,
+    earlier: Sequence[Frame],
+) -> Frame | None:
+    n = len(tokens)
+    cue_lower = lowers[i]
+    if i > 0 and lowers[i - 1] in words("determiner") | words("possessive"):
+        return None  # "the claims", "his statement": a noun, not a verb
+    participle = cue_lower.endswith("ing") and i > 0 and tokens[i - 1].text == ","
+    phrase = None if participle else phrase_before(tokens, lowers, i)
+    if phrase is not None and _passive(tokens, lowers, phrase, i):
+        return None
+    inherited = False
+    speaker: Span | None = None
+    head: Span | None = None
+    is_pronoun = False
+    inverted = False
+    if participle:
+        source = next((f for f in reversed(earlier) if f.speaker is not None), None)
+        if source is None:
+            return None
+        speaker, head, is_pronoun, inherited = (
+            source.speaker,
+            source.head,
+            source.speaker_is_pronoun,
+            True,
+        )
+    elif phrase is None:
+        if i > 0 and (tokens[i - 1].text in {",", "—"} or tokens[i - 1].text in _QUOTE_TOKENS):
+            after_phrase = phrase_after(tokens, lowers, after)
+            if after_phrase is None:
+                return None
+            speaker, head = phrase_span(tokens, after_phrase)
+            is_pronoun = after_phrase.is_pronoun(tokens)
+            inverted = True
+            after = after_phrase.end
+        else:
+            return None
+    else:
+        if cue_lower.endswith("ing") and not inherited:
+            return None  # "a warning", "the meeting": a gerund or noun
+        speaker, head = phrase_span(tokens, phrase)
+        is_pronoun = phrase.is_pronoun(tokens)
+    content: Span | None = None
+    addressee: Span | None = None
+    if not inverted:
+        content, addressee = _after_cue(tokens, lowers, entry, after, n)
+    if content is None:
+        # "<content>, X said." or "<content>, said X."
+        rest = [t.text for t in tokens[after:n]]
+        if len(rest) <= 8 and not any(match_cue(lowers, k) for k in range(after, n)):
+            comma = (i - 1) if inverted else (phrase.start - 1 if phrase is not None else -1)
+            if comma > 0:
+                content = _content_before(tokens, lowers, comma, 0)
+    return Frame(
+        cue=entry,
+        cue_span=cue_span,
+        cue_index=i,
+        speaker=speaker,
+        head=head,
+        content=content,
+        addressee=addressee,
+        inherited=inherited,
+        speaker_is_pronoun=is_pronoun,
+    )

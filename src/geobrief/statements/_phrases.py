@@ -1,0 +1,252 @@
+"""Noun phrases found by position around a cue, without a tagger.
+
+A phrase is a half-open range of token indices plus the index of its head
+word. The rules are deliberately small: capitalized words, content words
+after a determiner, ``of``/``for`` links, appositions between commas, and
+pronouns. Every function here looks at a bounded number of tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from geobrief.statements._lexicon import match_cue, words
+from geobrief.statements._text import Token, is_capitalized
+
+__all__ = ["Phrase", "phrase_after", "phrase_before", "skip_modifiers_back"]
+
+_MAX_PHRASE = 12
+_LINKS = frozenset({"of", "for", "at", "&"})
+_DASHES = frozenset({"—", "–", "-"})
+
+
+@attrs.frozen
+class Phrase:
+    """Tokens ``[start, end)`` of a noun phrase and the index of its head word."""
+
+    start: int
+    end: int
+    head: int
+
+    def is_pronoun(self, tokens: Sequence[Token]) -> bool:
+        """True for a one-word personal pronoun (he, she, they, it, we, I)."""
+        return self.end - self.start == 1 and tokens[self.start].lower in _pronouns()
+
+
+def _pronouns() -> frozenset[str]:
+    return (
+        words("pronoun_person")
+        | words("pronoun_plural")
+        | words("pronoun_thing")
+        | words("pronoun_first")
+    )
+
+
+def _function_word(lower: str) -> bool:
+    return (
+        lower in words("preposition")
+        or lower in words("conjunction")
+        or lower in words("clause_opener")
+        or lower in words("stop_verb")
+        or lower in words("auxiliary")
+        or lower in _pronouns()
+    )
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[0].isalnum()
+
+
+def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
+    """Could this token be part of a noun phrase?"""
+    text = token.text
+    if not _is_word(token):
+        return text in {".", "-", "&"} and i > 0 and lowers[i - 1][:1].isalnum()
+    if is_capitalized(text) or text[0].isdigit():
+        return True
+    lower = lowers[i]
+    if _function_word(lower) or lower in words("determiner") or lower in words("possessive"):
+        return False
+    if match_cue(lowers, i) is not None and lower.endswith(("ed", "ing")):
+        return False
+    return not lower.endswith("ly")
+
+
+def skip_modifiers_back(tokens: Sequence[Token], lowers: Sequence[str], j: int, low: int) -> int:
+    """From the token before index ``j``, step back over auxiliaries and adverbs;
+    return the (exclusive) end of what precedes them."""
+    k = j
+    steps = 0
+    while k > low and steps < 4:
+        lower = lowers[k - 1]
+        if lower in words("auxiliary") or (
+            lower.endswith("ly") and not is_capitalized(tokens[k - 1].text)
+        ):
+            k -= 1
+            steps += 1
+            continue
+        break
+    return k
+
+
+def _simple_before(
+    tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int
+) -> Phrase | None:
+    """The plain noun phrase ending at ``end`` (exclusive), or None."""
+    if end <= low:
+        return None
+    last = end - 1
+    if lowers[last] in _pronouns():
+        return Phrase(last, end, last)
+    if not _nominal(tokens[last], lowers, last) or tokens[last].text == ".":
+        return None
+    k = last
+    limit = max(low, end - _MAX_PHRASE)
+    while k > limit:
+        prev = k - 1
+        lower = lowers[prev]
+        if lower in words("determiner") or lower in words("possessive"):
+            k = prev
+            break
+        if lower in _LINKS and prev - 1 >= limit and is_capitalized(tokens[k].text):
+            if is_capitalized(tokens[prev - 1].text):
+                k = prev
+                continue
+            break
+        if lower == "and" and prev - 1 >= limit and is_capitalized(tokens[k].text):
+            if is_capitalized(tokens[prev - 1].text):
+                k = prev
+                continue
+            break
+        if _nominal(tokens[prev], lowers, prev):
+            k = prev
+            continue
+        break
+    # Never start on a link word or a trailing period.
+    while k < last and (lowers[k] in _LINKS or lowers[k] == "and" or not _is_word(tokens[k])):
+        k += 1
+    if all(lowers[x] in words("determiner") for x in range(k, end)):
+        return None
+    return Phrase(k, end, last)
+
+
+def phrase_before(
+    tokens: Sequence[Token], lowers: Sequence[str], j: int, low: int = 0
+) -> Phrase | None:
+    """The subject-like noun phrase that ends just before token ``j``.
+
+    Skips auxiliaries and adverbs (``has also``), takes an apposition or a
+    relative clause between commas (``Rudenko, the deputy minister,``;
+    ``an official, who asked not to be named,``), and extends over
+    ``of``/``for`` links (``a spokesman for the ministry``).
+    """
+    end = skip_modifiers_back(tokens, lowers, j, low)
+    if end <= low:
+        return None
+    if tokens[end - 1].text == ",":
+        return _apposition_before(tokens, lowers, end - 1, low)
+    phrase = _simple_before(tokens, lowers, end, low)
+    if phrase is None:
+        return None
+    return _extend_links(tokens, lowers, phrase, low)
+
+
+def _extend_links(
+    tokens: Sequence[Token], lowers: Sequence[str], phrase: Phrase, low: int
+) -> Phrase:
+    """``the ministry`` preceded by ``a spokesman for`` becomes the whole phrase."""
+    k = phrase.start
+    if k - 2 >= low and lowers[k - 1] in {"of", "for", "at"} and not phrase.is_pronoun(tokens):
+        outer = _simple_before(tokens, lowers, k - 1, low)
+        if outer is not None and not outer.is_pronoun(tokens):
+            return Phrase(outer.start, phrase.end, outer.head)
+    return phrase
+
+
+def _apposition_before(
+    tokens: Sequence[Token], lowers: Sequence[str], comma: int, low: int
+) -> Phrase | None:
+    """Handle ``X, <apposition or relative clause>,`` ending at the comma index."""
+    opening = -1
+    for k in range(comma - 1, max(low, comma - _MAX_PHRASE) - 1, -1):
+        if tokens[k].text in {",", ";", ":", "(", ")"} or tokens[k].text in _DASHES:
+            if tokens[k].text == ",":
+                opening = k
+            break
+    if opening < 0:
+        return None
+    inner_start = opening + 1
+    if inner_start >= comma:
+        return None
+    first = lowers[inner_start]
+    before = _simple_before(tokens, lowers, opening, low)
+    if before is not None:
+        before = _extend_links(tokens, lowers, before, low)
+    if first in {"who", "which", "whose"}:
+        if before is None:
+            return None
+        return Phrase(before.start, comma, before.head)
+    if comma - inner_start == 1 and lowers[inner_start].endswith("ly"):
+        return before  # Lavrov, meanwhile, said
+    inner = _simple_before(tokens, lowers, comma, inner_start)
+    if inner is None or inner.start != inner_start:
+        return None
+    inner = _extend_links(tokens, lowers, inner, inner_start)
+    if before is None:
+        return None
+    # The head is the name: a capitalized phrase wins over a description.
+    head = (
+        inner.head
+        if is_capitalized(tokens[inner.head].text) and not is_capitalized(tokens[before.head].text)
+        else before.head
+    )
+    return Phrase(before.start, comma, head)
+
+
+def phrase_after(
+    tokens: Sequence[Token], lowers: Sequence[str], i: int, high: int | None = None
+) -> Phrase | None:
+    """The noun phrase that starts at token ``i`` (``said Foreign Minister X``).
+
+    Stops at punctuation, a preposition other than ``of``/``for``, or a verb cue.
+    """
+    stop = len(tokens) if high is None else min(high, len(tokens))
+    if i >= stop:
+        return None
+    if lowers[i] in _pronouns():
+        return Phrase(i, i + 1, i)
+    k = i
+    if lowers[k] in words("determiner") or lowers[k] in words("possessive"):
+        k += 1
+    head = -1
+    limit = min(stop, i + _MAX_PHRASE)
+    while k < limit:
+        token = tokens[k]
+        lower = lowers[k]
+        if lower in _LINKS or lower == "and":
+            if (
+                head >= 0
+                and k + 1 < limit
+                and (is_capitalized(tokens[k + 1].text) or lowers[k + 1] in words("determiner"))
+            ):
+                k += 1
+                if lowers[k] in words("determiner"):
+                    k += 1
+                continue
+            break
+        if lower.endswith("'s") and _is_word(token):
+            head = k
+            k += 1
+            continue
+        if _nominal(token, lowers, k) and token.text != ".":
+            if match_cue(lowers, k) is not None and not is_capitalized(token.text) and head >= 0:
+                break
+            head = k
+            k += 1
+            continue
+        break
+    if head < 0:
+        return None
+    return Phrase(i, head + 1, head)

@@ -1,0 +1,73 @@
+"""Reported speech: frames whose content is not a quotation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from geobrief._model import Span
+from geobrief.statements._context import ArticleContext
+from geobrief.statements._frames import Frame
+from geobrief.statements._lexicon import source_type
+
+__all__ = ["ReportedFrame", "reported_frames", "source_kind"]
+
+_STATEMENT_CLASSES = frozenset({"speech", "evidential"})
+
+
+@attrs.frozen
+class ReportedFrame:
+    """A frame with content, ready to become a statement or a claim."""
+
+    frame: Frame
+    content: Span
+    speaker: str | None
+    source: str
+    """``actor`` (named or a pronoun), ``person`` (an unnamed person) or ``document``."""
+
+
+def source_kind(ctx: ArticleContext, frame: Frame, speaker: str | None) -> str:
+    """Whether a frame's source is an actor, an unnamed person or a document."""
+    if speaker is not None or frame.speaker_is_pronoun or frame.head is None:
+        return "actor"
+    head = ctx.text[frame.head.start : frame.head.end]
+    kind = source_type(head)
+    if kind is not None:
+        return kind
+    return "actor"
+
+
+def reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
+    """Every frame with content outside quotations, with its resolved source."""
+    for sentence in ctx.sentences:
+        for frame in sentence.frames:
+            if frame.content is None or frame.speaker is None or frame.head is None:
+                continue
+            if ctx.in_quote(frame.cue_span.start) or ctx.overlaps_quote(frame.content):
+                continue
+            speaker = ctx.resolve(frame.speaker, frame.head, frame.speaker_is_pronoun)
+            yield ReportedFrame(frame, frame.content, speaker, source_kind(ctx, frame, speaker))
+
+
+def is_statement(ctx: ArticleContext, reported: ReportedFrame) -> bool:
+    """Speech by an actor or an unnamed person becomes a statement; a document's
+    finding or someone's belief is only a claim. Evidential cues (``indicate``,
+    ``suggest``) count as speech only when a person or organization is the source."""
+    cls = reported.frame.cue.cue_class
+    if cls not in _STATEMENT_CLASSES or reported.source == "document":
+        return False
+    if cls == "evidential":
+        return reported.speaker is not None or reported.frame.speaker_is_pronoun
+    return reported.speaker is not None or _speaker_like(ctx, reported)
+
+
+def _speaker_like(ctx: ArticleContext, reported: ReportedFrame) -> bool:
+    """An unresolved source still reads like a speaker: a pronoun, a name, an
+    unnamed person, or a definite or indefinite description (``the ministry``)."""
+    frame = reported.frame
+    if frame.speaker_is_pronoun or reported.source == "person" or frame.speaker is None:
+        return True
+    phrase = ctx.text[frame.speaker.start : frame.speaker.end]
+    first = phrase.split(None, 1)[0].lower() if phrase.split() else ""
+    return any(w[:1].isupper() for w in phrase.split()) or first in {"the", "a", "an"}

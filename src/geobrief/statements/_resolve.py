@@ -1,0 +1,175 @@
+"""Map a speaker phrase to an actor id: names, definite descriptions, pronouns.
+
+Lookups go through a sorted index of the article's mentions, so each
+resolution costs a logarithmic search plus a bounded backward window.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from geobrief._model import Actor, ActorKind, Article, Span
+from geobrief.statements._lexicon import words
+
+__all__ = ["MentionIndex"]
+
+_KIND_RANK = {
+    ActorKind.PERSON: 0,
+    ActorKind.ORGANIZATION: 1,
+    ActorKind.GROUP: 2,
+    ActorKind.STATE: 3,
+    ActorKind.LOCATION: 4,
+}
+_LOOKBACK = 2500
+"""How far back (in characters) a pronoun or description looks for its antecedent."""
+_MAX_CANDIDATES = 60
+
+
+@cache
+def _gendered_words() -> dict[str, str]:
+    data = resources.files("geobrief.statements").joinpath("data/gender.tsv").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, gender = line.split("\t")[:2]
+            table[word] = gender
+    return table
+
+
+class MentionIndex:
+    """The article's mentions, sorted, with their actors, for span lookups."""
+
+    def __init__(self, article: Article, excluded: Sequence[Span] = ()) -> None:
+        self.text = article.text
+        self.actors: dict[str, Actor] = {a.id: a for a in article.actors}
+        mentions = sorted(
+            (m for m in article.mentions if m.actor_id in self.actors),
+            key=lambda m: (m.span.start, -m.span.end),
+        )
+        self.spans = [m.span for m in mentions]
+        self.ids = [m.actor_id for m in mentions]
+        self.starts = [s.start for s in self.spans]
+        self.excluded = sorted(excluded)
+        self.excluded_starts = [s.start for s in self.excluded]
+        self.genders: dict[str, str] = {}
+        gendered = _gendered_words()
+        for actor in self.actors.values():
+            for title in actor.titles:
+                gender = gendered.get(title.lower().split()[0]) if title.split() else None
+                if gender:
+                    self.genders[actor.id] = gender
+
+    def kind(self, actor_id: str) -> ActorKind:
+        """The kind of an actor of this article."""
+        return self.actors[actor_id].kind
+
+    def inside(self, span: Span) -> list[tuple[Span, str]]:
+        """Mentions lying entirely inside ``span``, in text order."""
+        i = bisect.bisect_left(self.starts, span.start)
+        found: list[tuple[Span, str]] = []
+        while i < len(self.spans) and self.spans[i].start < span.end:
+            if self.spans[i].end <= span.end:
+                found.append((self.spans[i], self.ids[i]))
+            i += 1
+        return found
+
+    def ids_inside(self, span: Span) -> tuple[str, ...]:
+        """Distinct actor ids mentioned inside ``span``, in order of first mention."""
+        seen: dict[str, None] = {}
+        for _, actor_id in self.inside(span):
+            seen.setdefault(actor_id, None)
+        return tuple(seen)
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.excluded_starts, pos) - 1
+        return i >= 0 and self.excluded[i].start <= pos < self.excluded[i].end
+
+    def speaker_of(self, span: Span, head: Span) -> str | None:
+        """The actor a speaker phrase names.
+
+        A person anywhere in the phrase wins (``the deputy minister, Andrei
+        Rudenko``); otherwise a mention that covers the head word
+        (``the Russian foreign ministry``), or an organization or group in it.
+        A state that only modifies the head (``U.S. officials``) is not the speaker.
+        """
+        best: tuple[int, int, str] | None = None
+        for mention, actor_id in self.inside(span):
+            kind = self.kind(actor_id)
+            covers_head = mention.start <= head.start and head.end <= mention.end + 2
+            if kind in (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP) or covers_head:
+                rank = (_KIND_RANK[kind] if not covers_head else -1, -mention.start, actor_id)
+                if best is None or rank < best:
+                    best = rank
+        return best[2] if best is not None else None
+
+    def describe(self, head_word: str, before: int) -> str | None:
+        """The nearest earlier actor that a definite description (``the ministry``,
+        ``the president``) fits: its head word is in the actor's name or titles."""
+        head = head_word.lower()
+        if len(head) < 3:
+            return None
+        for actor_id in self._recent(before):
+            actor = self.actors[actor_id]
+            names = " ".join((actor.name, *actor.aliases, *actor.titles)).lower().split()
+            if head in names or head.rstrip("s") in names:
+                return actor_id
+        return None
+
+    def _recent(self, before: int) -> list[str]:
+        """Actor ids mentioned before ``before`` (outside quotes), nearest first, bounded."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        found: list[str] = []
+        while i >= 0 and len(found) < _MAX_CANDIDATES:
+            span = self.spans[i]
+            if span.start < before - _LOOKBACK:
+                break
+            if span.end <= before and not self._in_quote(span.start):
+                found.append(self.ids[i])
+            i -= 1
+        return found
+
+    def pronoun(self, pronoun: str, at: int, sentence_starts: Sequence[int]) -> str | None:
+        """Resolve a pronoun at offset ``at``.
+
+        he/she: the nearest earlier sentence (the current one first, before the
+        pronoun) that mentions a person gives its first-mentioned person of a
+        compatible gender (subjects come first in English news); they/it: the
+        nearest organization, group or state.
+        """
+        lower = pronoun.lower()
+        if lower in words("pronoun_person"):
+            wanted = {ActorKind.PERSON}
+            gender = "m" if lower in {"he", "him"} else "f"
+        elif lower in words("pronoun_plural") or lower in words("pronoun_thing"):
+            wanted = {ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.STATE}
+            gender = ""
+        else:
+            return None
+        s = bisect.bisect_right(sentence_starts, at) - 1
+        sentence_start = sentence_starts[s] if s >= 0 else 0
+        i = bisect.bisect_left(self.starts, at) - 1
+        current: list[str] = []
+        checked = 0
+        while i >= 0 and checked < _MAX_CANDIDATES:
+            span = self.spans[i]
+            if span.start < at - _LOOKBACK:
+                break
+            checked += 1
+            if span.start < sentence_start:
+                if current:
+                    return current[-1]
+                s2 = bisect.bisect_right(sentence_starts, span.start) - 1
+                sentence_start = sentence_starts[s2] if s2 >= 0 else 0
+            actor_id = self.ids[i]
+            if (
+                span.end <= at
+                and not self._in_quote(span.start)
+                and self.kind(actor_id) in wanted
+                and self.genders.get(actor_id, gender) == gender
+            ):
+                current.append(actor_id)
+            i -= 1
+        return current[-1] if current else None

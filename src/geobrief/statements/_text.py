@@ -1,0 +1,132 @@
+"""Tokens, paragraphs and sentences: the small text utilities the extractors share.
+
+Everything here is linear in the length of the text it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from geobrief._model import Article, Span
+
+__all__ = [
+    "Token",
+    "article_sentences",
+    "is_capitalized",
+    "paragraph_spans",
+    "split_sentences",
+    "tokenize",
+]
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|\S")
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s)|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|"
+    r"No|Inc|Corp|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|"
+    r"(?:[A-Za-z]\.){1,}[A-Za-z])\.\Z"
+)
+
+
+@attrs.frozen
+class Token:
+    """A word or punctuation mark with its offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        """The token in lowercase, with a curly apostrophe made straight."""
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def span(self) -> Span:
+        """The token's span."""
+        return Span(start=self.start, end=self.end)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split ``text[start:end]`` into word and punctuation tokens with absolute offsets."""
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def is_capitalized(word: str) -> bool:
+    """True for a word that starts with an uppercase letter (``Lavrov``, ``U.S.``)."""
+    return bool(word) and word[0].isupper()
+
+
+def paragraph_spans(text: str) -> Iterator[Span]:
+    """Every non-blank line of ``text``, trimmed of surrounding spaces."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        start, end = pos, line_end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield Span(start=start, end=end)
+        pos = line_end + 1
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Span]:
+    """A minimal sentence splitter for ``text[start:end]``.
+
+    Splits after ``.``, ``!`` or ``?`` (and any closing quotes) followed by
+    whitespace, unless the period ends a known abbreviation or an initial,
+    and at line breaks.
+    """
+    spans: list[Span] = []
+    sentence_start = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group() != "\n":
+            head = text[max(sentence_start, match.start() - 8) : match.start() + 1]
+            if _ABBREVIATION.search(head) and not _next_is_capital_after_name(text, match.end()):
+                continue
+        _append_trimmed(text, sentence_start, match.end(), spans)
+        sentence_start = match.end()
+    _append_trimmed(text, sentence_start, end, spans)
+    return spans
+
+
+_SENTENCE_STARTER = re.compile(
+    r"\s+(?:The|He|She|It|They|We|I|In|A|An|This|That|These|But|And|However|On|At|"
+    r"After|Before|When|While|As|His|Her|Their|Its|There|Some|Many|According)\b"
+)
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}\Z")
+
+
+def _next_is_capital_after_name(text: str, pos: int) -> bool:
+    """After an initialism such as ``U.S.``, a common sentence opener starts a new sentence."""
+    head = text[max(0, pos - 8) : pos].rstrip("”\"’')]")
+    return bool(_INITIALISM.search(head)) and bool(_SENTENCE_STARTER.match(text, pos))
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start=start, end=end))
+
+
+def article_sentences(article: Article) -> list[Span]:
+    """The article's sentences: from the structure stage when it found any,
+    else a minimal split of every non-blank line."""
+    found = list(article.sentences())
+    if found:
+        return found
+    text = article.text
+    spans: list[Span] = []
+    for paragraph in paragraph_spans(text):
+        spans.extend(split_sentences(text, paragraph.start, paragraph.end))
+    return spans
