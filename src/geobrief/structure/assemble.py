@@ -1,0 +1,277 @@
+"""Assembly: turn the walk's groups into the model's structure fields."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from geobrief._model import (
+    Diagnostic,
+    FaqItem,
+    KeyPoint,
+    Layout,
+    OutlineEntry,
+    Paragraph,
+    Section,
+    Severity,
+    Span,
+)
+from geobrief.structure.blocks import Block, Item, Kind
+from geobrief.structure.headings import trim_heading
+from geobrief.structure.paragraphs import Unit, build_units
+from geobrief.structure.sentences import split_sentences
+from geobrief.structure.tables import Table, row_item
+from geobrief.structure.walker import Group, Outline, Question, Role
+
+__all__ = ["Structure", "assemble"]
+
+
+@attrs.frozen(kw_only=True)
+class Structure:
+    """The structure fields of an Article."""
+
+    layout: Layout
+    lead: Paragraph | None
+    outline: tuple[OutlineEntry, ...]
+    sections: tuple[Section, ...]
+    key_points: tuple[KeyPoint, ...]
+    summary: tuple[Paragraph, ...]
+    faq: tuple[FaqItem, ...]
+
+
+def _paragraph(text: str, start: int, end: int) -> Paragraph:
+    return Paragraph(span=Span(start=start, end=end), sentences=split_sentences(text, start, end))
+
+
+@attrs.define
+class _Assembler:
+    text: str
+    wrapped: bool
+    diagnostics: list[Diagnostic]
+    lead: Paragraph | None = None
+    sections: list[Section] = attrs.Factory(list)
+    section_of_entry: dict[int, int] = attrs.Factory(dict)
+    key_points: list[KeyPoint] = attrs.Factory(list)
+    summary: list[Paragraph] = attrs.Factory(list)
+    faq: list[FaqItem] = attrs.Factory(list)
+    min_level: int = 0
+
+    def units(self, items: Sequence[Item | Question], *, strip_markers: bool) -> list[Unit]:
+        """Units of the body lines among ``items`` (tables split runs of lines)."""
+        found: list[Unit] = []
+        run: list[Block] = []
+        for item in items:
+            if isinstance(item, Block):
+                run.append(item)
+                continue
+            found += build_units(
+                self.text, run, wrapped=self.wrapped, strip_markers=strip_markers,
+                diagnostics=self.diagnostics,
+            )  # fmt: skip
+            run = []
+        found += build_units(
+            self.text, run, wrapped=self.wrapped, strip_markers=strip_markers,
+            diagnostics=self.diagnostics,
+        )  # fmt: skip
+        return found
+
+    def paragraphs(self, items: Sequence[Item | Question]) -> list[Paragraph]:
+        return [
+            _paragraph(self.text, u.start, u.end) for u in self.units(items, strip_markers=False)
+        ]
+
+    def add_section(self, group: Group, paragraphs: list[Paragraph]) -> None:
+        """Append a section for ``group``; an untitled one only if it has paragraphs."""
+        ends = [p.span.end for p in paragraphs]
+        ends += [t.lines[-1].content_end for t in group.items if isinstance(t, Table)]
+        heading = group.heading
+        if heading is None:
+            if not paragraphs:
+                return
+            start = paragraphs[0].span.start
+            heading_span = None
+            level = 1
+        else:
+            start = heading.line.content_start
+            s, e = trim_heading(self.text, heading.text_start, heading.text_end)
+            heading_span = Span(start=s, end=e)
+            ends.append(e)
+            level = 1 if heading.kind is not Kind.HEADING else heading.level - self.min_level + 1
+        if group.outline_index is not None:
+            self.section_of_entry[group.outline_index] = len(self.sections)
+        self.sections.append(
+            Section(
+                span=Span(start=start, end=max(ends)),
+                heading=heading_span,
+                level=level,
+                paragraphs=tuple(paragraphs),
+            )
+        )
+
+    def front(self, group: Group) -> None:
+        paragraphs = self.paragraphs(group.items)
+        if paragraphs:
+            self.lead = paragraphs[0]
+        self.add_section(group, paragraphs[1:])
+
+    def key_point_group(self, group: Group) -> None:
+        before = len(self.key_points)
+        lines: list[Item | Question] = []
+        for item in [*group.items, None]:
+            if isinstance(item, Block):
+                lines.append(item)
+                continue
+            for unit in self.units(lines, strip_markers=True):
+                self.key_points.append(self.key_point(unit.number, unit.start, unit.end))
+            lines = []
+            if isinstance(item, Table):
+                for row in item.rows:
+                    found = row_item(self.text, row)
+                    if found is not None:
+                        self.key_points.append(self.key_point(*found))
+        if len(self.key_points) == before:
+            self.empty_part(group, "key points")
+
+    def key_point(self, number: int | None, start: int, end: int) -> KeyPoint:
+        return KeyPoint(
+            span=Span(start=start, end=end),
+            number=number,
+            sentences=split_sentences(self.text, start, end),
+        )
+
+    def faq_group(self, group: Group) -> None:
+        question: Question | None = None
+        answer: list[Item | Question] = []
+        stray: list[Item | Question] = []
+        for item in [*group.items, None]:
+            if item is not None and not isinstance(item, Question):
+                if question is None:
+                    stray.append(item)
+                else:
+                    answer.append(item)
+                continue
+            if question is not None:
+                self.faq_item(question, answer)
+            question, answer = item, []
+        if stray:
+            self.stray_faq_text(group, stray)
+        if not any(isinstance(item, Question) for item in group.items):
+            self.empty_part(group, "FAQ")
+
+    def faq_item(self, question: Question, answer: list[Item | Question]) -> None:
+        paragraphs = self.paragraphs(answer)
+        span = Span(start=question.start, end=question.end)
+        if not paragraphs:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="faq-question-without-answer",
+                    message="FAQ question has no answer",
+                    span=span,
+                )
+            )
+        self.faq.append(FaqItem(question=span, answer=tuple(paragraphs)))
+
+    def stray_faq_text(self, group: Group, stray: list[Item | Question]) -> None:
+        """Text in a FAQ before its first question becomes an untitled section."""
+        for item in stray:
+            if isinstance(item, Block) and item.kind is Kind.ANSWER:
+                self.diagnostics.append(
+                    Diagnostic(
+                        code="faq-answer-without-question",
+                        severity=Severity.INFO,
+                        message="answer label before any question",
+                        span=Span(start=item.line.content_start, end=item.line.content_end),
+                    )
+                )
+        texts = [
+            attrs.evolve(i, kind=Kind.TEXT, text_start=i.line.content_start)
+            if isinstance(i, Block) and i.kind is Kind.ANSWER
+            else i
+            for i in stray
+        ]
+        self.add_section(Group(role=Role.ORPHAN), self.paragraphs(texts))
+
+    def empty_part(self, group: Group, name: str) -> None:
+        heading = group.heading
+        self.diagnostics.append(
+            Diagnostic(
+                code="empty-part",
+                severity=Severity.INFO,
+                message=f"the {name} part has no entries",
+                span=None
+                if heading is None
+                else Span(start=heading.line.content_start, end=heading.line.content_end),
+            )
+        )
+
+
+def _outline(
+    outline: Outline, section_of_entry: dict[int, int], diagnostics: list[Diagnostic]
+) -> tuple[OutlineEntry, ...]:
+    entries = []
+    for index, (number, start, end) in enumerate(outline.entries):
+        span = Span(start=start, end=end)
+        section = section_of_entry.get(index)
+        if section is None:
+            diagnostics.append(
+                Diagnostic(
+                    code="outline-entry-without-section",
+                    message="outline entry has no section with a matching heading",
+                    span=span,
+                )
+            )
+        entries.append(OutlineEntry(span=span, number=number, section=section))
+    return tuple(entries)
+
+
+def assemble(
+    text: str,
+    groups: list[Group],
+    outline: Outline,
+    *,
+    wrapped: bool,
+    markdown_title: bool,
+    diagnostics: list[Diagnostic],
+) -> Structure:
+    """Build the structure fields from the walk's groups, in text order."""
+    md_levels = [
+        g.heading.level
+        for g in groups
+        if g.role is Role.SECTION and g.heading is not None and g.heading.kind is Kind.HEADING
+    ]
+    builder = _Assembler(
+        text=text, wrapped=wrapped, diagnostics=diagnostics, min_level=min(md_levels, default=1)
+    )
+    for group in groups:
+        role = group.role
+        if role is Role.FRONT:
+            builder.front(group)
+        elif role in (Role.SECTION, Role.ORPHAN):
+            builder.add_section(group, builder.paragraphs(group.items))
+        elif role is Role.SUMMARY:
+            paragraphs = builder.paragraphs(group.items)
+            builder.summary += paragraphs
+            if not paragraphs:
+                builder.empty_part(group, "summary")
+        elif role is Role.KEY_POINTS:
+            builder.key_point_group(group)
+        elif role is Role.FAQ:
+            builder.faq_group(group)
+        elif role is Role.OUTLINE and not group.has_content():
+            builder.empty_part(group, "outline")
+    if any(g.role in (Role.OUTLINE, Role.KEY_POINTS, Role.SUMMARY, Role.FAQ) for g in groups):
+        layout = Layout.BRIEF
+    elif md_levels or markdown_title:
+        layout = Layout.MARKDOWN
+    else:
+        layout = Layout.PLAIN
+    return Structure(
+        layout=layout,
+        lead=builder.lead,
+        outline=_outline(outline, builder.section_of_entry, diagnostics),
+        sections=tuple(builder.sections),
+        key_points=tuple(builder.key_points),
+        summary=tuple(builder.summary),
+        faq=tuple(builder.faq),
+    )

@@ -1,0 +1,69 @@
+"""The line scanner: the text as lines with their offsets, in one forward pass."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Line", "scan_lines", "trim"]
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """One line of the text; offsets are into ``Article.text``."""
+
+    index: int
+    """0-based line number."""
+    start: int
+    """Offset of the line's first character."""
+    end: int
+    """Offset of the end of the line (its ``\\n``, or the end of the text)."""
+    content_start: int
+    """Offset of the first non-whitespace character (``content_end`` when blank)."""
+    content_end: int
+    """Offset one past the last non-whitespace character."""
+
+    @property
+    def is_blank(self) -> bool:
+        """True when the line holds only whitespace (spaces, tabs, NBSP ...)."""
+        return self.content_start == self.content_end
+
+    @property
+    def indent(self) -> int:
+        """Number of whitespace characters before the content."""
+        return self.content_start - self.start
+
+
+def scan_lines(text: str) -> list[Line]:
+    """Split ``text`` at ``\\n`` into lines; leading/trailing whitespace is left out
+    of each line's content (``str.isspace`` whitespace, so NBSP counts)."""
+    lines: list[Line] = []
+    pos = 0
+    n = len(text)
+    while True:
+        newline = text.find("\n", pos)
+        end = n if newline < 0 else newline
+        raw = text[pos:end]
+        left = raw.lstrip()
+        content_start = end - len(left)
+        content_end = content_start + len(left.rstrip())
+        lines.append(
+            Line(
+                index=len(lines),
+                start=pos,
+                end=end,
+                content_start=content_start,
+                content_end=content_end,
+            )
+        )
+        if newline < 0:
+            return lines
+        pos = newline + 1
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,125 @@
+"""Sentence splitting inside a paragraph, in one forward pass.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (optionally followed by closing
+quotes or brackets) when whitespace and then an uppercase letter, a digit or an
+opening quote/bracket follow. A period after an abbreviation from
+``data/abbreviations.txt`` or after an initial does not end a sentence, unless
+the abbreviation may end one and a common sentence opener follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geobrief._model import Span
+from geobrief.structure._data import abbreviations, sentence_starters
+from geobrief.structure.lines import trim
+
+__all__ = ["split_sentences"]
+
+_TERMINATOR = re.compile(r"[.!?…]+")
+_CLOSERS = frozenset("\"'”’»)]}")
+_LINE_CLOSERS = frozenset("”’»")
+_OPENERS = frozenset("\"'“‘«([{¿¡")
+_MAX_TOKEN = 12
+_MAX_WORD = 20
+
+
+def _starts_sentence(char: str) -> bool:
+    return char.isupper() or char.isdigit() or char in _OPENERS
+
+
+def _is_closing(text: str, pos: int, end: int) -> bool:
+    """True when the quote mark at ``pos`` closes: a closing curly mark, or a
+    straight one followed by whitespace or the end."""
+    char = text[pos]
+    if char in _LINE_CLOSERS:
+        return True
+    return char in "\"'" and (pos + 1 >= end or text[pos + 1].isspace())
+
+
+def _token_before(text: str, dot: int, floor: int) -> str:
+    """The word (letters, digits, inner periods) that ends at ``dot``; empty if none
+    or longer than an abbreviation can be."""
+    pos = dot
+    limit = max(floor, dot - _MAX_TOKEN - 1)
+    while pos > limit and (text[pos - 1].isalnum() or text[pos - 1] == "."):
+        pos -= 1
+    if pos == limit and pos > floor:
+        return ""
+    return text[pos:dot]
+
+
+def _word_at(text: str, pos: int, end: int) -> str:
+    stop = pos
+    limit = min(end, pos + _MAX_WORD)
+    while stop < limit and text[stop].isalpha():
+        stop += 1
+    return text[pos:stop]
+
+
+def _is_dotted_letters(token: str) -> bool:
+    """``U.S``, ``U.S.A``: single letters joined by periods."""
+    parts = token.split(".")
+    return len(parts) > 1 and all(len(p) == 1 and p.isalpha() for p in parts)
+
+
+def _abbreviation_holds(text: str, dot: int, floor: int, next_pos: int, end: int) -> bool:
+    """True when the period at ``dot`` belongs to an abbreviation and does not
+    end the sentence whose next word starts at ``next_pos``."""
+    token = _token_before(text, dot, floor)
+    if not token:
+        return False
+    lowered = token.lower()
+    abbr = abbreviations()
+    if lowered in abbr.title:
+        return True
+    if lowered in abbr.number:
+        return text[next_pos].isdigit()
+    single_initial = len(token) == 1 and token.isupper()
+    if lowered in abbr.other or single_initial or _is_dotted_letters(token):
+        return _word_at(text, next_pos, end) not in sentence_starters()
+    return False
+
+
+def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """Spans of the sentences of ``text[start:end]``, in order, trimmed of whitespace.
+
+    Every span lies inside ``[start, end)``; a non-blank range gives at least one
+    sentence. Runs in time linear in ``end - start``.
+    """
+    start, end = trim(text, max(0, start), min(len(text), end))
+    if start >= end:
+        return ()
+    spans: list[Span] = []
+    sentence_start = start
+    for match in _TERMINATOR.finditer(text, start, end):
+        stop = match.end()
+        while stop < end and text[stop] in _CLOSERS:
+            stop += 1
+        after = stop
+        while after < end and text[after].isspace():
+            after += 1
+        if after == stop or after >= end or text[max(start, match.start() - 1)] in "[(":
+            continue  # no space after it, or an omission mark "[...]"
+        if _is_closing(text, after, end):
+            # "... Russia.\n” This" or "... clearly.' \"": a closing quote set off by a space.
+            close = after
+            while close < end and text[close] in _CLOSERS:
+                close += 1
+            following = close
+            while following < end and text[following].isspace():
+                following += 1
+            if following == close or following >= end or not _starts_sentence(text[following]):
+                continue
+            stop, after = close, following
+        elif not _starts_sentence(text[after]):
+            continue
+        if match.group() == "." and _abbreviation_holds(
+            text, match.start(), sentence_start, after, end
+        ):
+            continue
+        spans.append(Span(start=sentence_start, end=stop))
+        sentence_start = after
+    spans.append(Span(start=sentence_start, end=end))
+    return tuple(spans)

@@ -1,0 +1,247 @@
+"""The body walk: one forward pass over classified items that sorts them into
+groups (lead zone, sections, outline, key points, summary, FAQ)."""
+
+from __future__ import annotations
+
+import enum
+from collections import deque
+
+import attrs
+
+from geobrief.structure._data import part_names
+from geobrief.structure.blocks import Block, Item, Kind
+from geobrief.structure.headings import heading_key, is_heading_like
+from geobrief.structure.tables import Table, row_item
+
+__all__ = ["Group", "Outline", "Question", "Role", "walk"]
+
+
+class Role(enum.Enum):
+    """What a group of items is."""
+
+    FRONT = "front"
+    """Before any heading: the lead and any untitled paragraphs after it."""
+    SECTION = "section"
+    ORPHAN = "orphan"
+    """Body text after a part that cannot hold it: an untitled section."""
+    OUTLINE = "outline"
+    KEY_POINTS = "key_points"
+    SUMMARY = "summary"
+    FAQ = "faq"
+
+
+_PART_ROLES = {
+    "outline": Role.OUTLINE,
+    "key_points": Role.KEY_POINTS,
+    "summary": Role.SUMMARY,
+    "faq": Role.FAQ,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Question:
+    """A FAQ question found during the walk."""
+
+    start: int
+    end: int
+
+
+@attrs.define(kw_only=True)
+class Group:
+    """Items that belong together, in text order."""
+
+    role: Role
+    heading: Block | None = None
+    """The heading that opened the group, if any."""
+    level: int = 0
+    """The opening heading's markdown level (0 for a bare line or none)."""
+    outline_index: int | None = None
+    """For a section: the outline entry its heading matched."""
+    items: list[Item | Question] = attrs.Factory(list)
+    closed: bool = False
+    """True once a table filled the part; later body text starts a new group."""
+    labelled: bool = False
+    """For a FAQ: it uses ``Question:`` labels, so '?' lines are not questions."""
+
+    def has_content(self) -> bool:
+        """True when the group holds anything but blank lines and rules."""
+        return any(
+            not isinstance(item, Block) or item.kind not in (Kind.BLANK, Kind.RULE)
+            for item in self.items
+        )
+
+
+@attrs.define(kw_only=True)
+class Outline:
+    """The declared subheadings, and which ones a heading has matched yet."""
+
+    entries: list[tuple[int | None, int, int]] = attrs.Factory(list)
+    """``(number, start, end)`` of each entry."""
+    unmatched: dict[str, deque[int]] = attrs.Factory(dict)
+    """Heading key -> indices of entries with that key not matched yet."""
+
+    def add(self, text: str, number: int | None, start: int, end: int) -> None:
+        """Declare an entry."""
+        self.unmatched.setdefault(heading_key(text, start, end), deque()).append(len(self.entries))
+        self.entries.append((number, start, end))
+
+    def take(self, key: str) -> int | None:
+        """The first unmatched entry with this key, now matched; None if none."""
+        waiting = self.unmatched.get(key) if key else None
+        return waiting.popleft() if waiting else None
+
+    def waiting(self, key: str) -> bool:
+        """True when an unmatched entry has this key."""
+        return bool(key and self.unmatched.get(key))
+
+
+def _table_role(text: str, table: Table) -> Role | None:
+    if table.header is None:
+        return None
+    names = part_names()
+    for start, end in table.header.cells:
+        role = names.get(heading_key(text, start, end))
+        if role in ("outline", "key_points"):
+            return _PART_ROLES[role]
+    return None
+
+
+def _ends_with_question_mark(text: str, block: Block) -> bool:
+    return text[block.text_start : block.text_end].rstrip("*_\"'”’)").endswith("?")
+
+
+def _as_text(block: Block) -> Block:
+    """A labelled line read as ordinary body text (label kept)."""
+    if block.kind in (Kind.QUESTION, Kind.ANSWER):
+        return attrs.evolve(
+            block,
+            kind=Kind.TEXT,
+            text_start=block.line.content_start,
+            text_end=block.line.content_end,
+        )
+    return block
+
+
+@attrs.define
+class _Walk:
+    text: str
+    groups: list[Group]
+    outline: Outline = attrs.Factory(Outline)
+    brief_seen: bool = False
+
+    @property
+    def current(self) -> Group:
+        return self.groups[-1]
+
+    def open(self, group: Group) -> Group:
+        self.groups.append(group)
+        if group.role in _PART_ROLES.values():
+            self.brief_seen = True
+        return group
+
+    def body(self, item: Item | Question) -> None:
+        group = self.current
+        blank = isinstance(item, Block) and item.kind in (Kind.BLANK, Kind.RULE)
+        if group.closed and not blank:
+            group = self.open(Group(role=Role.ORPHAN))
+        if isinstance(item, Block) and group.role is not Role.FAQ:
+            item = _as_text(item)
+        group.items.append(item)
+
+    def table(self, table: Table) -> None:
+        group = self.current
+        role = _table_role(self.text, table)
+        fresh = group.heading is not None and not group.closed and not group.has_content()
+        if role is None and fresh and group.role in (Role.OUTLINE, Role.KEY_POINTS):
+            role = group.role
+        if role is None:
+            self.body(table)
+            return
+        if not (group.role is role and fresh):
+            group = self.open(Group(role=role))
+        group.items.append(table)
+        group.closed = True
+        if role is Role.OUTLINE:
+            for row in table.rows:
+                found = row_item(self.text, row)
+                if found is not None:
+                    self.outline.add(self.text, *found)
+
+    def heading(self, block: Block) -> None:
+        group = self.current
+        nested = group.heading is not None and group.heading.kind is Kind.HEADING
+        if group.role is Role.FAQ and (
+            (nested and block.level > group.level) or _ends_with_question_mark(self.text, block)
+        ):
+            group.items.append(Question(start=block.text_start, end=block.text_end))
+            return
+        key = heading_key(self.text, block.text_start, block.text_end)
+        role = part_names().get(key)
+        if role is not None:
+            self.open(Group(role=_PART_ROLES[role], heading=block, level=block.level))
+            return
+        self.open(
+            Group(
+                role=Role.SECTION,
+                heading=block,
+                level=block.level,
+                outline_index=self.outline.take(key),
+            )
+        )
+
+    def line(self, block: Block) -> None:
+        """A text line or list item: an outline entry, a heading, a question, or body."""
+        text = self.text
+        group = self.current
+        heading_like = is_heading_like(text, block.text_start, block.text_end)
+        key = heading_key(text, block.text_start, block.text_end)
+        part = part_names().get(key) if block.kind is Kind.TEXT else None
+        if part is not None:
+            self.open(Group(role=_PART_ROLES[part], heading=block))
+            return
+        if group.role is Role.OUTLINE and not group.closed and not self.outline.waiting(key):
+            if block.kind is Kind.LIST_ITEM or heading_like:
+                self.outline.add(text, block.number, block.text_start, block.text_end)
+                group.items.append(block)
+                return
+            group.closed = True
+        index = self.outline.take(key)
+        if index is not None:
+            self.open(Group(role=Role.SECTION, heading=block, level=0, outline_index=index))
+            return
+        if (
+            group.role is Role.FAQ
+            and not group.labelled
+            and block.kind is Kind.TEXT
+            and _ends_with_question_mark(text, block)
+        ):
+            group.items.append(Question(start=block.text_start, end=block.text_end))
+            return
+        self.body(block)
+
+    def question(self, block: Block) -> None:
+        group = self.current
+        if group.role is not Role.FAQ:
+            if not self.brief_seen:
+                self.body(block)
+                return
+            group = self.open(Group(role=Role.FAQ))
+        group.labelled = True
+        group.items.append(Question(start=block.text_start, end=block.text_end))
+
+
+def walk(text: str, items: list[Item]) -> tuple[list[Group], Outline]:
+    """Sort the body's items into groups, in one forward pass."""
+    state = _Walk(text=text, groups=[Group(role=Role.FRONT)])
+    for item in items:
+        if isinstance(item, Table):
+            state.table(item)
+        elif item.kind is Kind.HEADING:
+            state.heading(item)
+        elif item.kind in (Kind.TEXT, Kind.LIST_ITEM):
+            state.line(item)
+        elif item.kind is Kind.QUESTION:
+            state.question(item)
+        else:
+            state.body(item)
+    return state.groups, state.outline
