@@ -16,6 +16,7 @@ __all__ = [
     "Progress",
     "UsageError",
     "error",
+    "is_terminal",
     "open_output",
     "rich_console",
     "warn",

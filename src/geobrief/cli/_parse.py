@@ -7,7 +7,15 @@ import os
 import sys
 from collections.abc import Iterator
 
-from geobrief.cli._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, error, open_output
+from geobrief.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Progress,
+    error,
+    is_terminal,
+    open_output,
+)
 from geobrief.cli._engine import Input, Outcome, parse_many
 from geobrief.corpus import expand_paths
 
@@ -76,7 +84,10 @@ def run(args: argparse.Namespace) -> int:
     items = _inputs(args.paths, args.pattern, failures)
     single = len(args.paths) == 1 and len(items) == 1 and not os.path.isdir(args.paths[0])
     fmt = args.format or ("json" if single else "jsonl")
-    progress = Progress(len(items), enabled=_progress_enabled(args.progress, len(items)))
+    to_pipe = args.output in (None, "-") and not is_terminal(sys.stdout)
+    progress = Progress(
+        len(items), enabled=_progress_enabled(args.progress, len(items), to_pipe=to_pipe)
+    )
     written = 0
     with open_output(args.output) as out:
         for json_line in _lines(parse_many(items, jobs=args.jobs), progress, failures):
@@ -95,10 +106,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress_enabled(flag: bool | None, count: int) -> bool | None:
+def _progress_enabled(flag: bool | None, count: int, *, to_pipe: bool) -> bool | None:
+    """The --progress flag if given; else never for few files or piped stdout; else
+    None (shown when stderr is a terminal)."""
     if flag is not None:
         return flag
-    return None if count >= _MANY else False
+    return None if count >= _MANY and not to_pipe else False
 
 
 def _lines(outcomes: Iterator[Outcome], progress: Progress, failures: list[str]) -> Iterator[str]:

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from geobrief._model import ActorKind, StatementKind
-from geobrief.cli._common import EXIT_FAILED, EXIT_OK, UsageError, open_output, rich_console
+from geobrief.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    is_terminal,
+    open_output,
+    rich_console,
+)
 from geobrief.cli._load import load_articles
 from geobrief.query import ArticleIndex, Filter, actor_counts, co_mentions
 from geobrief.query import _filters as f
@@ -75,7 +82,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--section", metavar="HEADING", help="items in sections whose heading contains this"
     )
     p.add_argument("--contains", metavar="TEXT", help="items whose text contains this (any case)")
-    p.add_argument("--format", choices=["jsonl", "table"], default="jsonl", help="output format")
+    p.add_argument(
+        "--format",
+        choices=["jsonl", "table"],
+        help="output format (default: a table on a terminal, JSONL otherwise)",
+    )
     p.add_argument("--limit", type=int, metavar="N", help="stop after N results")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=run, command_parser=p)
@@ -228,7 +239,8 @@ def run(args: argparse.Namespace) -> int:
     failures: list[str] = []
     rows = _rows(args, layer, failures)
     with open_output(args.output) as out:
-        if args.format == "table":
+        fmt = args.format or ("table" if out is sys.stdout and is_terminal(out) else "jsonl")
+        if fmt == "table":
             collected = []
             for row in rows:
                 collected.append(row)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 
 import geobrief
-from geobrief._errors import DecodeError
+from geobrief._errors import DecodeError, ModelError
 from geobrief._serialize import loads
 from geobrief.cli._common import EXIT_FAILED, EXIT_OK, error, open_output
 
@@ -58,21 +58,33 @@ def problems_of(text: str) -> list[tuple[str, str]]:
     except DecodeError as exc:
         return [(p.path, p.message) for p in exc.problems]
     except Exception as exc:
-        return _generic_problems(exc)
+        try:
+            return _generic_problems(exc)
+        except Exception:  # describing the error must never hide it
+            return [("$", f"{type(exc).__name__}: {exc}")]
     return []
 
 
 def _generic_problems(exc: Exception) -> list[tuple[str, str]]:
-    try:
-        import cattrs
+    """Problems from errors other than DecodeError (e.g. a bare cattrs converter's)."""
+    import cattrs
+    from cattrs.v import format_exception
 
-        if isinstance(exc, cattrs.BaseValidationError):
-            return [_split(line) for line in cattrs.transform_error(exc)]
-    except ImportError:  # pragma: no cover - cattrs is a dependency
-        pass
-    lines = [line.strip().removeprefix("- ") for line in str(exc).splitlines()]
-    found = [_split(line) for line in lines if " @ $" in line]
-    return found or [("$", f"{type(exc).__name__}: {exc}")]
+    def describe(error: BaseException, type_: type | None) -> str:
+        if isinstance(error, ModelError):
+            return str(error)
+        return format_exception(error, type_)
+
+    if isinstance(exc, cattrs.BaseValidationError):
+        lines = cattrs.transform_error(exc, format_exception=describe)
+    else:
+        lines = [str(exc) + " @ $"]
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        body, _, path = line.rpartition(" @ ")
+        inner = [_split(x.strip().removeprefix("- ")) for x in body.splitlines() if " @ $" in x]
+        found.extend(inner or [(path or "$", body or line)])
+    return found
 
 
 def _split(line: str) -> tuple[str, str]:
@@ -81,19 +93,20 @@ def _split(line: str) -> tuple[str, str]:
 
 
 def _records(path: str) -> Iterator[tuple[int, str]]:
+    """``(line, text)`` of each record: every non-blank line of a JSONL file (streamed),
+    the whole of a JSON file; stdin is JSONL when several lines start with ``{``."""
+    if path.endswith(".jsonl"):
+        with open(path, "rb") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    yield number, _decode(line)
+        return
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
         with open(path, "rb") as f:
-            data = f.read() if not path.endswith(".jsonl") else b""
-        if path.endswith(".jsonl"):
-            with open(path, "rb") as f:
-                for number, line in enumerate(f, start=1):
-                    if line.strip():
-                        yield number, _decode(line)
-            return
-    stripped = data.lstrip()
-    if path == "-" and b"\n{" in stripped.rstrip():  # JSONL on stdin
+            data = f.read()
+    if path == "-" and b"\n{" in data.strip():
         for number, line in enumerate(data.splitlines(), start=1):
             if line.strip():
                 yield number, _decode(line)
