@@ -19,7 +19,8 @@ Definitions (the same for every system):
   actor's name and aliases, and the speaker span's text unless it is an
   unresolved pronoun) names the gold speaker: equal after dropping
   determiners and a possessive, or the same last capitalized word (the
-  surname), compared with every gold name string (GUM: ``name_mentions`` and
+  surname), compared with every gold name string (a speaker span with an
+  apposition, ``X, editor of Y``, offers each of its first two parts too) (GUM: ``name_mentions`` and
   ``mention_text`` of the speaker entity and the source span; MEANTIME: the
   Arg0 mention text and its entity name).
 - Recall over gold items of a kind; precision over predicted statements of
@@ -125,6 +126,8 @@ def predicted_names(article: Article, index: int) -> list[str]:
         text = article.text_of(statement.speaker_span)
         if not (statement.speaker is None and text.strip().lower() in PRONOUNS):
             names.append(text)
+            # An apposition names the speaker in either part: "X, editor of Y".
+            names.extend(part for part in text.split(",")[:2] if part.strip())
     return names
 
 

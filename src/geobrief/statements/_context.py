@@ -43,6 +43,10 @@ class ArticleContext:
             return None
         return self.sentences[i]
 
+    def sentence_index(self, sentence: SentenceInfo) -> int:
+        """The index of a sentence of this article."""
+        return bisect.bisect_left(self.sentence_starts, sentence.span.start)
+
     def in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside a quotation's content."""
         i = bisect.bisect_right(self._quote_starts, pos) - 1

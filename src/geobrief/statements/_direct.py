@@ -104,10 +104,17 @@ def _post_frame(ctx: ArticleContext, quote: Quote, limit: int) -> Frame | None:
 def _pre_frame(
     ctx: ArticleContext, quote: Quote, kind: StatementKind, lower_bound: int
 ) -> Frame | None:
-    """The nearest frame before the opening mark in the same sentence."""
+    """The nearest frame before the opening mark in the same sentence, or in the
+    previous sentence when that one ends with a colon or comma (``X stated:\n\n“...”``)."""
     sentence = ctx.sentence_at(quote.open_mark)
     if sentence is None:
         return None
+    if not ctx.text[sentence.span.start : quote.open_mark].strip():
+        k = ctx.sentence_index(sentence)
+        if k > 0:
+            previous = ctx.sentences[k - 1]
+            if ctx.text[previous.span.start : previous.span.end].rstrip().endswith((":", ",")):
+                sentence = previous
     best: Frame | None = None
     for frame in sentence.frames:
         if frame.cue_span.end > quote.open_mark:
@@ -210,21 +217,8 @@ def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
         if attribution is None and quote.group in by_group:
             base = by_group[quote.group]
             attribution = attrs.evolve(base, quote=quote, kind=kind)
-        if attribution is None and kind is StatementKind.DIRECT and found:
-            last = found[-1]
-            gap_start = last.quote.content.end
-            between = ctx.text[gap_start : quote.open_mark]
-            if (
-                last.kind is StatementKind.DIRECT
-                and last.speaker_span is not None
-                and len(between) < _INHERIT_WINDOW
-                and not any(
-                    f.cue_span.start >= gap_start and f.cue_span.end <= quote.open_mark
-                    for s in _sentences_between(ctx, gap_start, quote.open_mark)
-                    for f in s.frames
-                )
-            ):
-                attribution = attrs.evolve(last, quote=quote, kind=kind, cue=None, cue_span=None)
+        if attribution is None and kind is StatementKind.DIRECT:
+            attribution = _inherited(ctx, quote, kind, found, previous_close)
         if attribution is None:
             if (
                 kind is StatementKind.PARTIAL
@@ -245,6 +239,39 @@ def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
             base = by_group[item.quote.group]
             found[k] = attrs.evolve(base, quote=item.quote, kind=item.kind)
     return found
+
+
+def _inherited(
+    ctx: ArticleContext,
+    quote: Quote,
+    kind: StatementKind,
+    found: list[QuoteAttribution],
+    previous_close: int,
+) -> QuoteAttribution | None:
+    """An unattributed quotation continues the latest attribution before it:
+    a speech frame in the sentences since the previous quotation (``Wilkins
+    said ... . “...”``), else the previous quotation's speaker (``“A,” he said. “B.”``)."""
+    window_start = max(previous_close + 1, quote.open_mark - _INHERIT_WINDOW)
+    for sentence in reversed(_sentences_between(ctx, window_start, quote.open_mark)):
+        for frame in reversed(sentence.frames):
+            if frame.cue_span.start < window_start or frame.cue_span.end > quote.open_mark:
+                continue
+            if frame.speaker is None or frame.head is None or ctx.in_quote(frame.cue_span.start):
+                continue
+            if frame.cue.cue_class != "speech":
+                continue
+            speaker = ctx.resolve(frame.speaker, frame.head, frame.speaker_is_pronoun)
+            return QuoteAttribution(quote, kind, None, None, frame.speaker, speaker)
+    if found:
+        last = found[-1]
+        if (
+            last.speaker_span is not None
+            and last.quote.close_mark is not None
+            and quote.open_mark - last.quote.close_mark < _INHERIT_WINDOW
+            and last.quote.close_mark >= previous_close
+        ):
+            return attrs.evolve(last, quote=quote, kind=kind, cue=None, cue_span=None)
+    return None
 
 
 def _sentences_between(ctx: ArticleContext, start: int, end: int) -> list[SentenceInfo]:

@@ -136,7 +136,12 @@ def _after_cue(
         if lower in cue.preps and found_prep < 0 and k > after:
             found_prep = k
             break
-        if match_cue(lowers, k) is not None and k > after and lower not in {"state", "states"}:
+        found_cue = match_cue(lowers, k) if k > after else None
+        if (
+            found_cue is not None
+            and found_cue.entry.pos == "verb"
+            and lower not in {"state", "states"}
+        ):
             break
         k += 1
     addressee: Span | None = None
@@ -151,22 +156,50 @@ def _after_cue(
     if found_prep >= 0:
         end = _clause_end(tokens, lowers, after, stop)
         return _content_span(tokens, after, end), addressee
-    if cue.takes_bare_clause and after < stop:
-        first = tokens[after]
-        lower = lowers[after]
-        starts_clause = (
-            lower in words("determiner")
-            or lower in words("pronoun_person")
-            or lower in words("pronoun_plural")
-            or lower in words("pronoun_thing")
-            or lower in words("pronoun_first")
-            or (is_capitalized(first.text) and first.text[0].isalpha())
-        )
-        if starts_clause and lower not in {"that", "this"}:
-            end = _clause_end(tokens, lowers, after, stop)
-            if end - after >= 3:
-                return _content_span(tokens, after, end), None
+    if cue.takes_object and found_that < 0 and found_prep < 0:
+        # "told CBC News the department will ...": an addressee, then a clause.
+        obj = phrase_after(tokens, lowers, after, stop)
+        if (
+            obj is not None
+            and not obj.is_pronoun(tokens)
+            or (obj is not None and lowers[obj.start] in {"him", "her", "them", "us", "me"})
+        ):
+            assert obj is not None
+            content = _bare_clause(tokens, lowers, obj.end, stop)
+            if content is not None:
+                return content, Span(start=tokens[after].start, end=tokens[obj.end - 1].end)
+    if cue.takes_bare_clause and not cue.takes_object:
+        content = _bare_clause(tokens, lowers, after, stop)
+        if content is not None:
+            return content, None
     return None, addressee
+
+
+_NOT_CLAUSE_START = frozenset({"to", "so", "goodbye", "hello", "yes", "no", "nothing", "something"})
+
+
+def _bare_clause(
+    tokens: Sequence[Token], lowers: Sequence[str], start: int, stop: int
+) -> Span | None:
+    """A content clause without ``that`` (``says there were concerns``), if one starts here."""
+    if start >= stop:
+        return None
+    first = tokens[start]
+    lower = lowers[start]
+    if not first.text[0].isalnum() or lower in _NOT_CLAUSE_START or lower in {"that", "this"}:
+        return None
+    if (
+        lower in words("preposition")
+        or lower in words("conjunction")
+        or lower in words("clause_opener")
+    ):
+        return None
+    if lower.endswith("ly") and not is_capitalized(first.text):
+        return None
+    end = _clause_end(tokens, lowers, start, stop)
+    if end - start < 4:
+        return None
+    return _content_span(tokens, start, end)
 
 
 def _content_before(
@@ -230,11 +263,10 @@ def _according_to(
     opening = all(not t.text[0].isalnum() or t.lower in {"but", "and"} for t in tokens[:i])
     if opening:
         k = phrase.end
-        while k < n and tokens[k].text != ",":
+        if k < n and tokens[k].text == ",":
             k += 1
-        if k < n:
-            end = _clause_end(tokens, lowers, k + 1, n)
-            content = _content_span(tokens, k + 1, end)
+        end = _clause_end(tokens, lowers, k, n)
+        content = _content_span(tokens, k, end)
     elif i > 0 and tokens[i - 1].text == ",":
         content = _content_before(tokens, lowers, i - 1, 0)
     return Frame(
@@ -292,8 +324,6 @@ def _verb_frame(
         else:
             return None
     else:
-        if cue_lower.endswith("ing") and not inherited:
-            return None  # "a warning", "the meeting": a gerund or noun
         speaker, head = phrase_span(tokens, phrase)
         is_pronoun = phrase.is_pronoun(tokens)
     content: Span | None = None

@@ -64,11 +64,13 @@ def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
     text = token.text
     if not _is_word(token):
         return text in {".", "-", "&"} and i > 0 and lowers[i - 1][:1].isalnum()
-    if is_capitalized(text) or text[0].isdigit():
-        return True
     lower = lowers[i]
+    if len(text) > 1 and text.isupper():
+        return True  # WHO, NATO, KCNA
     if _function_word(lower) or lower in words("determiner") or lower in words("possessive"):
         return False
+    if is_capitalized(text) or text[0].isdigit():
+        return True
     if match_cue(lowers, i) is not None and lower.endswith(("ed", "ing")):
         return False
     return not lower.endswith("ly")
@@ -168,40 +170,55 @@ def _extend_links(
 def _apposition_before(
     tokens: Sequence[Token], lowers: Sequence[str], comma: int, low: int
 ) -> Phrase | None:
-    """Handle ``X, <apposition or relative clause>,`` ending at the comma index."""
+    """Handle ``X, <apposition, relative clause or aside>,`` ending at the comma index.
+
+    ``Rudenko, the deputy minister,`` and ``the minister, Andrei Rudenko,``
+    keep both parts (the head is the name); ``al-Amr, in remarks to TV,`` and
+    ``Lavrov, meanwhile,`` keep only the phrase before the aside.
+    """
     opening = -1
     for k in range(comma - 1, max(low, comma - _MAX_PHRASE) - 1, -1):
-        if tokens[k].text in {",", ";", ":", "(", ")"} or tokens[k].text in _DASHES:
-            if tokens[k].text == ",":
+        text = tokens[k].text
+        if text in {",", ";", ":", "(", ")"} or text in _DASHES or not text[0].isalnum():
+            if text == ",":
                 opening = k
+            elif text in {".", "'"} or text[0].isalnum():
+                continue
             break
+        if (
+            match_cue(lowers, k) is not None
+            and not is_capitalized(text)
+            and lowers[k - 1] not in words("preposition")
+            and lowers[k - 1] not in words("determiner")
+            and lowers[k] not in words("content_noun")
+        ):
+            return None  # a clause with its own verb, not an apposition
     if opening < 0:
-        return None
+        # No opening comma: a comma between a long subject and its verb
+        # ("Lydia Buchtmann for Food Standards Australia, says").
+        alone = _simple_before(tokens, lowers, comma, low)
+        return None if alone is None else _extend_links(tokens, lowers, alone, low)
     inner_start = opening + 1
     if inner_start >= comma:
         return None
     first = lowers[inner_start]
     before = _simple_before(tokens, lowers, opening, low)
-    if before is not None:
-        before = _extend_links(tokens, lowers, before, low)
-    if first in {"who", "which", "whose"}:
-        if before is None:
-            return None
-        return Phrase(before.start, comma, before.head)
-    if comma - inner_start == 1 and lowers[inner_start].endswith("ly"):
-        return before  # Lavrov, meanwhile, said
-    inner = _simple_before(tokens, lowers, comma, inner_start)
-    if inner is None or inner.start != inner_start:
-        return None
-    inner = _extend_links(tokens, lowers, inner, inner_start)
     if before is None:
         return None
-    # The head is the name: a capitalized phrase wins over a description.
-    head = (
-        inner.head
-        if is_capitalized(tokens[inner.head].text) and not is_capitalized(tokens[before.head].text)
-        else before.head
-    )
+    before = _extend_links(tokens, lowers, before, low)
+    if (
+        first in {"who", "which", "whose"}
+        or first in words("preposition")
+        or (comma - inner_start == 1 and first.endswith("ly"))
+    ):
+        # A relative clause or an aside describes the phrase before it.
+        return Phrase(
+            before.start, opening if first not in {"who", "which", "whose"} else comma, before.head
+        )
+    inner_capital = any(is_capitalized(tokens[k].text) for k in range(inner_start, comma))
+    head = before.head
+    if inner_capital and not is_capitalized(tokens[before.head].text):
+        head = max(k for k in range(inner_start, comma) if is_capitalized(tokens[k].text))
     return Phrase(before.start, comma, head)
 
 
@@ -225,6 +242,15 @@ def phrase_after(
     while k < limit:
         token = tokens[k]
         lower = lowers[k]
+        if (
+            lower == "to"
+            and head >= 0
+            and k + 2 < limit
+            and lowers[k + 1] == "the"
+            and (is_capitalized(tokens[k + 2].text))
+        ):
+            k += 2  # "Ambassador to the United States Hamdullah Mohib"
+            continue
         if lower in _LINKS or lower == "and":
             if (
                 head >= 0

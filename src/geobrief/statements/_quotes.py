@@ -288,6 +288,8 @@ class _Scanner:
             )
             state.outer = _Open(next_start, outer.family, outer.group)
             return
+        if outer.family == _DOUBLE and self._closes_in_next_line(next_start):
+            return  # a quotation whose paragraphs were split without reopening marks
         if outer.family == _DOUBLE:
             first = state.pending[0].open_mark if state.pending else outer.mark
             self.diagnostics.append(
@@ -295,6 +297,18 @@ class _Scanner:
             )
         state.pending = []
         state.outer = None
+
+    def _closes_in_next_line(self, start: int) -> bool:
+        """True when the first double mark of the line at ``start`` can only close."""
+        text = self.text
+        nl = text.find("\n", start)
+        end = len(text) if nl < 0 else nl
+        for match in _MARK.finditer(text, start, end):
+            i = match.start()
+            if _family(text[i]) != _DOUBLE:
+                continue
+            return _role(text, i) == _CLOSE
+        return False
 
 
 def scan_quotes(text: str) -> QuoteScan:

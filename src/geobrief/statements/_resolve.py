@@ -90,17 +90,17 @@ class MentionIndex:
     def speaker_of(self, span: Span, head: Span) -> str | None:
         """The actor a speaker phrase names.
 
-        A person anywhere in the phrase wins (``the deputy minister, Andrei
-        Rudenko``); otherwise a mention that covers the head word
-        (``the Russian foreign ministry``), or an organization or group in it.
-        A state that only modifies the head (``U.S. officials``) is not the speaker.
+        A mention that covers the head word wins (``the Russian foreign
+        ministry``), then a person anywhere in the phrase (``the deputy
+        minister, Andrei Rudenko``). An actor that only modifies the head
+        (``U.S. officials``, ``a spokesman for the ministry``) is not the speaker.
         """
         best: tuple[int, int, str] | None = None
         for mention, actor_id in self.inside(span):
             kind = self.kind(actor_id)
             covers_head = mention.start <= head.start and head.end <= mention.end + 2
-            if kind in (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP) or covers_head:
-                rank = (_KIND_RANK[kind] if not covers_head else -1, -mention.start, actor_id)
+            if kind is ActorKind.PERSON or covers_head:
+                rank = (-1 if covers_head else _KIND_RANK[kind], -mention.start, actor_id)
                 if best is None or rank < best:
                     best = rank
         return best[2] if best is not None else None

@@ -124,6 +124,9 @@ def article_sentences(article: Article) -> list[Span]:
     else a minimal split of every non-blank line."""
     found = list(article.sentences())
     if found:
+        if article.title is not None and not any(s.overlaps(article.title) for s in found):
+            found.append(article.title)
+            found.sort()
         return found
     text = article.text
     spans: list[Span] = []
