@@ -19,10 +19,10 @@ Definitions (the same for every system):
   actor's name and aliases, and the speaker span's text unless it is an
   unresolved pronoun) names the gold speaker: equal after dropping
   determiners and a possessive, or the same last capitalized word (the
-  surname), compared with every gold name string (a speaker span with an
-  apposition, ``X, editor of Y``, offers each of its first two parts too) (GUM: ``name_mentions`` and
+  surname), compared with every gold name string (GUM: ``name_mentions`` and
   ``mention_text`` of the speaker entity and the source span; MEANTIME: the
-  Arg0 mention text and its entity name).
+  Arg0 mention text and its entity name). A speaker span with an apposition
+  (``X, editor of Y``) offers each of its first two parts too.
 - Recall over gold items of a kind; precision over predicted statements of
   that kind, counted correct when they match any gold attribution of the
   document (with a correct speaker for the speaker rows). MEANTIME counts only

@@ -160,8 +160,8 @@ def _after_cue(
         # "told CBC News the department will ...": an addressee, then a clause.
         obj = phrase_after(tokens, lowers, after, stop)
         if (
-            obj is not None
-            and not obj.is_pronoun(tokens)
+            (obj is not None
+            and not obj.is_pronoun(tokens))
             or (obj is not None and lowers[obj.start] in {"him", "her", "them", "us", "me"})
         ):
             assert obj is not None
