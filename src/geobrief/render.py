@@ -268,6 +268,15 @@ def _td(text: object, cls: str = "") -> str:
     return f"<td{attr}>{_E('' if text is None else str(text))}</td>"
 
 
+def _first_words(text: str, limit: int = 80) -> str:
+    """The first line of ``text``, cut at a word boundary near ``limit`` characters."""
+    line = text.strip().split("\n", 1)[0]
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
 def render(doc: Mapping[str, Any]) -> str:
     """One self-contained HTML page from an offsets dict (see :func:`to_offsets`).
 
@@ -277,9 +286,7 @@ def render(doc: Mapping[str, Any]) -> str:
     text = str(doc["text"])
     layers: Mapping[str, Sequence[Mapping[str, Any]]] = doc.get("layers") or {}
     css = resources.files("geobrief").joinpath("render_assets/render.css").read_text("utf-8")
-    title = doc.get("title") or (
-        text.strip().split("\n", 1)[0][:90] if text.strip() else "Untitled"
-    )
+    title = doc.get("title") or _first_words(text) or "Untitled"
     facts = " · ".join(
         str(x)
         for x in (
