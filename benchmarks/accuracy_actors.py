@@ -11,8 +11,9 @@ Data (read-only, outside the repo): ``../shared/eval`` next to the repository, o
 
 Type mapping of our actors: person -> person, organization -> organization, state and
 location -> place; group mentions (``the West``) are not named entities in either gold and are
-left out. Every other mention we emit is scored, demonyms (``Russian`` -> Russia) included
-(MEANTIME annotates them as LOC; GUM does not, so they count against us there).
+left out. Demonym mentions (``Russian`` -> Russia) are scored on MEANTIME, which annotates
+them as LOC (PRE.NAM), and left out on GUM, which annotates no adjectives as names (as spaCy's
+NORP label is left out); ``--keep-demonyms`` scores them on GUM too.
 
 Exact = same start, end and type. Overlap = at least one shared character and the same type,
 matched one-to-one (greedily, largest overlap first). Time is the whole ``geobrief.parse``.
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import geobrief
+from geobrief.actors import Gazetteer
 
 TYPES = ("person", "organization", "place")
 OUR_TYPES = {
@@ -62,6 +64,21 @@ def geobrief_mentions(text: str) -> list[Mention]:
         if kind is not None:
             out.append((m.span.start, m.span.end, kind))
     return out
+
+
+DEMONYMS = frozenset(
+    surface for surface, entry in Gazetteer.default().entries if entry.role == "demonym"
+)
+
+
+def without_demonyms(predict: Predictor) -> Predictor:
+    """GUM annotates no adjectives as names (``Russian`` officials): drop our demonym-only
+    mentions there, as spaCy's NORP label is dropped."""
+
+    def wrapped(text: str) -> list[Mention]:
+        return [m for m in predict(text) if text[m[0] : m[1]] not in DEMONYMS]
+
+    return wrapped
 
 
 def spacy_predictor() -> Predictor | None:
@@ -204,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=default_eval)
     parser.add_argument("--json", type=Path, help="write the results to this JSON file")
     parser.add_argument("--spacy", action="store_true", help="also score spaCy en_core_web_sm")
+    parser.add_argument(
+        "--keep-demonyms",
+        action="store_true",
+        help="score our demonym mentions on GUM too (GUM does not annotate adjectives)",
+    )
     args = parser.parse_args(argv)
     if not (args.eval_dir / "gum-wikinews").is_dir():
         print(f"evaluation data not found in {args.eval_dir}", file=sys.stderr)
@@ -218,7 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {}
     for system, predict in systems:
         for dataset, docs in (("gum-wikinews", gum_docs), ("meantime-wikinews", meantime_docs)):
-            scores, chars, secs = evaluate(docs(args.eval_dir), predict)
+            if dataset == "gum-wikinews" and system == "geobrief" and not args.keep_demonyms:
+                predict_here = without_demonyms(predict)
+            else:
+                predict_here = predict
+            scores, chars, secs = evaluate(docs(args.eval_dir), predict_here)
             print_table(system, dataset, scores, chars, secs)
             results.setdefault(system, {})[dataset] = {
                 "chars": chars,

@@ -69,6 +69,8 @@ class Gazetteer:
     """Every (surface form, entry) pair, in load order."""
     trie: Trie = attrs.field(repr=False)
     """Nested dicts keyed by token text; the key ``"\\x00"`` holds a node's entries."""
+    demonyms: Mapping[str, str] = attrs.field(repr=False)
+    """The first demonym of each state (``state:RUS`` -> ``Russian``)."""
 
     @classmethod
     def from_entries(
@@ -78,9 +80,12 @@ class Gazetteer:
         by_id = {a.id: a for a in actors}
         pairs = tuple(entries)
         trie: Trie = {}
+        demonyms: dict[str, str] = {}
         for surface, entry in pairs:
             _add(trie, surface, entry)
-        return cls(actors=by_id, entries=pairs, trie=trie)
+            if entry.role == "demonym":
+                demonyms.setdefault(entry.actor_id, surface)
+        return cls(actors=by_id, entries=pairs, trie=trie, demonyms=demonyms)
 
     @classmethod
     def default(cls) -> Gazetteer:

@@ -36,8 +36,12 @@ class Lexicon:
     name_particles: frozenset[str]
     person_suffixes: frozenset[str]
     not_names: frozenset[str]
+    not_person_words: frozenset[str]
+    """Heads of products, events, laws and indexes (``Index``, ``Conference``, ``Act``)."""
     given_names: frozenset[str]
     """Case-sensitive given names."""
+    family_names_first: frozenset[str]
+    """Case-sensitive family names written first (``Xi`` Jinping, ``Kim`` Jong Un)."""
     bodies: tuple[tuple[tuple[str, ...], str, str], ...]
     """Government bodies: (lowercase phrase tokens, slug, canonical name)."""
 
@@ -61,6 +65,7 @@ def lexicon() -> Lexicon:
     for cells in data_lines("lexicon.tsv"):
         lists.setdefault(cells[0], set()).add(cells[1].lower())
     given = {cells[0].strip() for cells in data_lines("given_names.txt")}
+    family_first = {cells[0].strip() for cells in data_lines("family_names_first.txt")}
     bodies = tuple(
         (tuple(cells[0].lower().split()), cells[1], cells[2])
         for cells in data_lines("government_bodies.tsv")
@@ -82,6 +87,8 @@ def lexicon() -> Lexicon:
         name_particles=get("name_particle"),
         person_suffixes=get("person_suffix"),
         not_names=get("not_name"),
+        not_person_words=get("not_person_word"),
         given_names=frozenset(given),
+        family_names_first=frozenset(family_first),
         bodies=bodies,
     )

@@ -15,7 +15,8 @@ length of the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import functools
+from collections.abc import Callable
 
 import attrs
 
@@ -65,19 +66,20 @@ class _Context:
     gaz: Gazetteer
     lex: Lexicon
     body_trie: Trie
+    lower_words: frozenset[str]
+    """Words that occur in lowercase somewhere in the text (so are common words here)."""
 
 
-def _body_trie(lex: Lexicon) -> Trie:
+@functools.lru_cache(maxsize=1)
+def _body_trie() -> Trie:
+    """A lowercase token trie over the packaged government-body phrases."""
     trie: Trie = {}
-    for phrase, body_slug, name in lex.bodies:
+    for phrase, body_slug, name in lexicon().bodies:
         node = trie
         for word in phrase:
             node = node.setdefault(word, {})
         node.setdefault(_END, (body_slug, name))
     return trie
-
-
-_BODY_TRIES: dict[int, Trie] = {}
 
 
 def _is_cap(token: str) -> bool:
@@ -127,10 +129,11 @@ def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
     while pos < length:
         nl = text.find("\n", pos)
         end = length if nl < 0 else nl
-        line = text[pos:end].strip().strip("|").strip()
-        if line and line[-1] not in '.!?:;"”’)…' and len(line) < 120 and "|" not in line[:-1]:
+        raw = text[pos:end].strip()
+        line = raw.strip("|").strip()
+        if line and line[-1] not in '.!?:;"”’)…' and len(line) < 120 and "|" not in line:
             spans.append((pos, end))
-        elif line.endswith("|") or line.count("|") >= 2:
+        elif "|" in raw:
             # a table row: cells without sentence punctuation are labels
             cell_start = pos
             while cell_start < end:
@@ -141,8 +144,6 @@ def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
                     spans.append((cell_start, cell_end))
                 cell_start = cell_end + 1
         pos = end + 1
-    if text.startswith("Question:", 0) or "\nQuestion:" in text:
-        pass
     return spans
 
 
@@ -225,12 +226,14 @@ def _title_match(ctx: _Context, i: int) -> int:
                 last = j
         elif low == "of" and last > i and j + 1 < n and (lows[j + 1] in mods):
             j += 1
+        elif low == "-" and j > i and j + 1 < n and _tight(ctx, j):
+            j += 1  # "Vice-President", "co-founder"
         else:
             break
     return last
 
 
-def _name_run(ctx: _Context, i: int, *, after_gaz: bool = False) -> int:
+def _name_run(ctx: _Context, i: int) -> int:
     """End token of a run of capitalized name tokens at ``i`` (``i`` if none)."""
     toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
     n = len(toks)
@@ -243,6 +246,9 @@ def _name_run(ctx: _Context, i: int, *, after_gaz: bool = False) -> int:
         tok = toks[j]
         if ctx.starts[j] > ctx.ends[j - 1] + 1 or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
             break
+        if tok == "-" and j + 1 < n and _tight(ctx, j) and toks[j + 1][0].isalpha():
+            j += 2  # "Jong-un", "Udvar-Hazy"
+            continue
         if _is_cap(tok):
             if not joined_of and not first_given and lows[j] in lex.title_heads:
                 break
@@ -268,8 +274,12 @@ def _name_run(ctx: _Context, i: int, *, after_gaz: bool = False) -> int:
             j += 1
         else:
             break
-    del after_gaz
     return j
+
+
+def _tight(ctx: _Context, j: int) -> bool:
+    """Token ``j`` touches its neighbours (no space on either side)."""
+    return ctx.starts[j] == ctx.ends[j - 1] and ctx.ends[j] == ctx.starts[j + 1]
 
 
 def _scan(ctx: _Context) -> list[_Item]:
@@ -299,6 +309,23 @@ def _scan(ctx: _Context) -> list[_Item]:
             item.entry = entry
             item.actor_id = entry.actor_id
             actor = ctx.gaz.actors.get(entry.actor_id)
+            if (
+                actor is not None
+                and actor.kind is ActorKind.ORGANIZATION
+                and j < n
+                and _is_cap(toks[j])
+                and ctx.starts[j] == ctx.ends[j - 1] + 1
+                and lows[j] not in heads_mods
+                and toks[j] not in lex.given_names
+                and _key(toks[j]) not in trie
+            ):
+                end = _name_run(ctx, j)
+                if end > j:  # "Boeing Commercial Airplanes", "Apple Computer"
+                    item = _Item("name", i, end)
+                    item.type = _ORG
+                    items.append(item)
+                    i = end
+                    continue
             if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION):
                 k = j + 1 if j < n and toks[j] in _POSSESSIVE else j
                 body = _body_match(ctx, k) if k < n else None
@@ -314,7 +341,8 @@ def _scan(ctx: _Context) -> list[_Item]:
                         continue
                 end = _name_run(ctx, j) if j < n and _is_cap(toks[j]) else j
                 if end > j and (
-                    lows[end - 1] in lex.org_suffixes or lows[end - 1] in lex.place_suffixes
+                    any(w in lex.org_suffixes for w in lows[j:end])
+                    or lows[end - 1] in lex.place_suffixes
                 ):
                     item = _Item("name", i, end)
                     items.append(item)
@@ -358,8 +386,8 @@ def _scan(ctx: _Context) -> list[_Item]:
                 items.append(_Item("title", i, end))
                 i = end
                 continue
-        # 4. capitalized names
-        if _is_cap(tok) and (tok[0].isalpha()):
+        # 4. capitalized names (never starting with "The", "In" ...)
+        if _is_cap(tok) and tok[0].isalpha() and low not in lex.not_names:
             end = _name_run(ctx, i)
             if end > i:
                 items.append(_Item("name", i, end))
@@ -375,10 +403,11 @@ def _body_ends(ctx: _Context, j: int) -> bool:
     if j >= len(ctx.toks):
         return True
     tok = ctx.toks[j]
-    if not tok[0].isalpha() or not tok[0].islower():
+    if not tok[0].isalpha() or not tok[0].islower() or _is_cap(ctx.toks[j - 1]):
         return True
     low = ctx.lows[j]
-    return low in ctx.lex.not_names or low in ctx.lex.speech_verbs
+    lex = ctx.lex
+    return low in lex.not_names or low in lex.speech_verbs or low in lex.title_heads
 
 
 def _body_id(state: str, body_slug: str) -> str:
@@ -393,7 +422,11 @@ def _body_id(state: str, body_slug: str) -> str:
 def _strip_run(ctx: _Context, item: _Item) -> None:
     """Drop leading function words (``The``, ``In``) and trailing particles from a name run."""
     lows = ctx.lows
-    while item.i < item.j and (lows[item.i] in ctx.lex.not_names or lows[item.i] in _DETERMINERS):
+    while item.i < item.j and (
+        lows[item.i] in ctx.lex.not_names
+        or lows[item.i] in _DETERMINERS
+        or (ctx.sentence_start[item.i] and lows[item.i] in ctx.lower_words)
+    ):
         item.i += 1
     while item.j > item.i and ctx.toks[item.j - 1] in ctx.lex.name_particles:
         item.j -= 1
@@ -459,8 +492,10 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         first, last = lows[i], lows[j - 1]
         prev = items[k - 1] if k > 0 else None
         # suffixes and heads say the most
-        if last in lex.org_suffixes or (
-            first in lex.org_heads_of and j - i > 2 and "of" in lows[i:j]
+        if (
+            last in lex.org_suffixes
+            or (item.type == _ORG)
+            or (first in lex.org_heads_of and j - i > 2 and "of" in lows[i:j])
         ):
             item.type = _ORG
             continue
@@ -511,25 +546,71 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
                 item.type = _PERSON
                 continue
         # speech verbs: "Lavrov warned", "said Smith"
-        if j < n and lows[j] in lex.speech_verbs and not (ctx.sentence_start[i] and j - i == 1):
+        if (
+            j < n
+            and lows[j] in lex.speech_verbs
+            and not (ctx.sentence_start[i] and j - i == 1 and _common_subject(ctx, i, j))
+        ):
             item.type = _PERSON
             continue
         if i >= 1 and lows[i - 1] in ("said", "says", "told") and (j >= n or not _is_cap(toks[j])):
             item.type = _PERSON
             continue
-        if toks[i] in lex.given_names and j - i >= 2:
-            item.type = _PERSON
-            continue
-        if i >= 1 and lows[i - 1] in lex.locative_preps:
-            item.type = _LOC
-            continue
-        if j + 1 < n and toks[j] == "," and _item_at(items, k + 1, j + 1) is not None:
-            nxt = items[k + 1]
-            if nxt.kind == "gaz" and nxt.entry is not None:
-                actor = ctx.gaz.actors.get(nxt.entry.actor_id)
-                if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION):
-                    item.type = _LOC
-                    continue
+
+
+def _weak_type(ctx: _Context, items: list[_Item], k: int) -> str | None:
+    """The type of a name run that no strong cue or known name settled."""
+    item = items[k]
+    toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
+    i, j = item.i, item.j
+    if j - i >= 2 and (toks[i] in lex.given_names or toks[i] in lex.family_names_first):
+        return _PERSON
+    if i >= 1 and lows[i - 1] in lex.locative_preps:
+        return _LOC
+    if _followed_by_place(ctx, items, k):
+        return _LOC
+    words = [t for t in toks[i:j] if t not in lex.name_particles]
+    if 2 <= len(words) <= 4 and all(
+        _name_shaped(w)
+        and w.lower() not in ctx.lower_words
+        and w.lower() not in lex.not_person_words
+        for w in words
+    ):
+        return _PERSON
+    return None
+
+
+def _followed_by_place(ctx: _Context, items: list[_Item], k: int) -> bool:
+    """``Kirovsk, Russia``: a name, a comma, then a known state or place."""
+    j = items[k].j
+    if j + 1 >= len(ctx.toks) or ctx.toks[j] != "," or k + 1 >= len(items):
+        return False
+    nxt = items[k + 1]
+    if nxt.i != j + 1 or nxt.kind != "gaz" or nxt.entry is None or nxt.entry.role != "name":
+        return False
+    actor = ctx.gaz.actors.get(nxt.entry.actor_id)
+    return actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION)
+
+
+def _name_shaped(token: str) -> bool:
+    """``Lukaku``, ``Jong-un``, ``O'Leary``, ``J.``: capitalized letters, mixed case."""
+    if len(token) == 2 and token[1] == ".":
+        return token[0].isupper()
+    return (
+        token[0].isupper()
+        and token[1:].replace("-", "").replace("'", "").isalpha()
+        and not token.isupper()
+    )
+
+
+def _common_subject(ctx: _Context, i: int, verb: int) -> bool:
+    """A sentence-initial word before a speech verb that is a common noun rather than a
+    name: a listed word, a word written lowercase elsewhere, or a plural subject
+    (``Reports indicate``: the verb has no third-person ``-s``)."""
+    low, verb_low = ctx.lows[i], ctx.lows[verb]
+    speech = ctx.lex.speech_verbs
+    plural_verb = verb_low + "s" in speech or verb_low + "es" in speech
+    return low in ctx.lex.not_names or low in ctx.lower_words or plural_verb
 
 
 def _title_is_subject(ctx: _Context, title: _Item) -> bool:
@@ -569,41 +650,41 @@ def _run_text(ctx: _Context, item: _Item) -> str:
 
 
 def _run_tokens(ctx: _Context, item: _Item) -> tuple[str, ...]:
-    return tuple(t for t in ctx.toks[item.i : item.j] if _is_cap(t))
+    """The run's words (``Kim Jong-un`` -> ``Kim``, ``Jong-un``) without name particles."""
+    words = _run_text(ctx, item).split()
+    return tuple(w for w in words if w not in ctx.lex.name_particles) or tuple(words)
 
 
 def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
-    """Give every name run an actor id; return the persons by id."""
+    """Give every name run an actor id; return the persons by id.
+
+    Order: runs typed by strong cues; then untyped multi-word runs (known text, else weak
+    cues); then single words (a known name or surname, else weak cues)."""
     persons: dict[str, _Person] = {}
     by_text: dict[str, str] = {}
-    # full names first: the longest form of each person
-    for item in items:
-        if item.kind == "name" and item.type == _PERSON and item.i < item.j:
-            toks = _run_tokens(ctx, item)
-            if len(toks) >= 2:
-                pid = "person:" + slug(_run_text(ctx, item))
-                person = persons.get(pid)
-                if person is None:
-                    person = persons[pid] = _Person(_run_text(ctx, item), toks)
-                item.actor_id = pid
-                by_text[_run_text(ctx, item)] = pid
+    names = [(k, it) for k, it in enumerate(items) if it.kind == "name" and it.i < it.j]
+    for _, item in names:
+        if item.type is not None and (item.type != _PERSON or len(_run_tokens(ctx, item)) >= 2):
+            _assign(ctx, item, persons, by_text)
+    for k, item in names:
+        if item.type is None and len(_run_tokens(ctx, item)) >= 2:
+            known = by_text.get(_run_text(ctx, item))
+            if known is not None:
+                item.actor_id = known
+            elif not item.label:
+                item.type = _weak_type(ctx, items, k)
+                _assign(ctx, item, persons, by_text)
     last_tok: dict[str, list[str]] = {}
     first_tok: dict[str, list[str]] = {}
+    fam = ctx.lex.family_names_first
     for pid, person in persons.items():
-        last_tok.setdefault(person.tokens[-1], []).append(pid)
-        if len(person.tokens) >= 3 or person.tokens[0] not in ctx.lex.given_names:
-            first_tok.setdefault(person.tokens[0], []).append(pid)
-    for item in items:
-        if item.kind == "name" and item.i < item.j:
-            text_ = _run_text(ctx, item)
-            if item.type == _ORG:
-                item.actor_id = item.actor_id or "org:" + slug(text_)
-                by_text.setdefault(text_, item.actor_id)
-            elif item.type == _LOC:
-                item.actor_id = item.actor_id or "loc:" + slug(text_)
-                by_text.setdefault(text_, item.actor_id)
-    for item in items:
-        if item.kind != "name" or item.i >= item.j or item.actor_id is not None:
+        if len(person.tokens) >= 2:
+            last_tok.setdefault(person.tokens[-1], []).append(pid)
+            first = person.tokens[0]
+            if len(person.tokens) >= 3 or first in fam or first not in ctx.lex.given_names:
+                first_tok.setdefault(person.tokens[0], []).append(pid)
+    for k, item in names:
+        if item.actor_id is not None:
             continue
         text_ = _run_text(ctx, item)
         known = by_text.get(text_)
@@ -611,23 +692,30 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             item.actor_id = known
             continue
         toks = _run_tokens(ctx, item)
-        if len(toks) == 1:
-            candidates = last_tok.get(toks[0]) or first_tok.get(toks[0]) or []
-            if len(candidates) == 1:
-                item.actor_id = candidates[0]
-                item.type = _PERSON
-                continue
-        if item.type == _PERSON:
-            pid = "person:" + slug(text_)
-            persons.setdefault(pid, _Person(text_, toks))
-            item.actor_id = pid
-            by_text[text_] = pid
+        if len(toks) != 1:
             continue
-        if item.label or (ctx.sentence_start[item.i] and len(toks) == 1):
+        candidates = last_tok.get(toks[0]) or first_tok.get(toks[0]) or []
+        if len(candidates) == 1:
+            item.actor_id = candidates[0]
+            item.type = _PERSON
             continue
-        if len(toks) == 1 and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
+        if item.type is not None:
+            _assign(ctx, item, persons, by_text)
+            continue
+        if ctx.sentence_start[item.i] and _followed_by_place(ctx, items, k):
+            item.type = _LOC
+            _assign(ctx, item, persons, by_text)
+            continue
+        if item.label or (ctx.sentence_start[item.i] and toks[0].lower() in ctx.lower_words):
+            continue
+        if ctx.sentence_start[item.i] and toks[0] not in ctx.lex.given_names:
+            continue
+        item.type = _weak_type(ctx, items, k)
+        if item.type is None and toks[0] in ctx.lex.given_names:
+            item.type = _PERSON
+        if item.type is None and toks[0].isalpha() and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
             item.type = _ORG
-            item.actor_id = "org:" + slug(text_)
+        _assign(ctx, item, persons, by_text)
     # titles and affiliations
     for item in items:
         if item.type == _PERSON and item.actor_id in persons:
@@ -640,6 +728,30 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
     return persons
 
 
+def _assign(
+    ctx: _Context, item: _Item, persons: dict[str, _Person], by_text: dict[str, str]
+) -> None:
+    """Give a typed name run its id (and register a new person)."""
+    text_ = _run_text(ctx, item)
+    if item.type == _PERSON:
+        pid = "person:" + slug(text_)
+        if pid not in persons:
+            persons[pid] = _Person(text_, _run_tokens(ctx, item))
+        item.actor_id = pid
+    elif item.type == _ORG:
+        item.actor_id = item.actor_id or "org:" + slug(text_)
+        toks = _run_tokens(ctx, item)
+        if len(toks) >= 3 and toks[0] in ctx.lex.given_names and _name_shaped(toks[1]):
+            # "Andy Warhol Foundation": its founder's name links a later "Warhol"
+            name = " ".join(toks[:2])
+            persons.setdefault("person:" + slug(name), _Person(name, toks[:2]))
+    elif item.type == _LOC:
+        item.actor_id = item.actor_id or "loc:" + slug(text_)
+    else:
+        return
+    by_text.setdefault(text_, item.actor_id)
+
+
 def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
     """Fill ``actors`` and ``mentions`` of ``article`` using ``gazetteer`` (default: packaged)."""
     gaz = gazetteer or Gazetteer.default()
@@ -648,9 +760,7 @@ def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
     starts, ends, toks = tokenize(text)
     if not toks:
         return attrs.evolve(article, actors=(), mentions=())
-    body_trie = _BODY_TRIES.get(id(lex))
-    if body_trie is None:
-        body_trie = _BODY_TRIES[id(lex)] = _body_trie(lex)
+    body_trie = _body_trie()
     ctx = _Context(
         text=text,
         starts=starts,
@@ -662,6 +772,7 @@ def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
         gaz=gaz,
         lex=lex,
         body_trie=body_trie,
+        lower_words=frozenset(t for t in toks if t.islower()),
     )
     items = _scan(ctx)
     _classify(ctx, items)
@@ -760,7 +871,7 @@ def _make_actor(
         if state is not None:
             state_actor = gaz.actors.get(state)
             body_name = _body_name(ctx, item)
-            demonym = _demonym(gaz, state) or (state_actor.name if state_actor else "")
+            demonym = gaz.demonyms.get(state) or (state_actor.name if state_actor else "")
             name = f"{demonym} {body_name}".strip()
         return Actor(id=aid, kind=ActorKind.ORGANIZATION, name=name, affiliation=state)
     kind = {_ORG: ActorKind.ORGANIZATION, _LOC: ActorKind.LOCATION}.get(item.type or "")
@@ -777,20 +888,6 @@ def _body_name(ctx: _Context, item: _Item) -> str:
     return ""
 
 
-_DEMONYMS: dict[int, dict[str, str]] = {}
-
-
-def _demonym(gaz: Gazetteer, state: str) -> str | None:
-    table = _DEMONYMS.get(id(gaz))
-    if table is None:
-        table = {}
-        for surface, entry in gaz.entries:
-            if entry.role == "demonym":
-                table.setdefault(entry.actor_id, surface)
-        _DEMONYMS[id(gaz)] = table
-    return table.get(state)
-
-
 def make_recognizer(gazetteer: Gazetteer | None = None) -> Callable[[Article], Article]:
     """A pipeline stage that recognizes actors with ``gazetteer``."""
 
@@ -798,7 +895,3 @@ def make_recognizer(gazetteer: Gazetteer | None = None) -> Callable[[Article], A
         return recognize(article, gazetteer)
 
     return stage
-
-
-def _unused(_: Sequence[object] | Iterable[object]) -> None:  # pragma: no cover
-    return None

@@ -17,13 +17,13 @@ Tokens = tuple[list[int], list[int], list[str]]
 @functools.lru_cache(maxsize=1)
 def token_pattern() -> re.Pattern[str]:
     """The tokenizer: listed abbreviations (``Mr.``), dotted acronyms (``U.S.``), words with
-    inner hyphens/apostrophes (``Jong-un``, ``O'Leary``), a possessive ``’s``, or one other
-    non-space character. No alternative can backtrack more than a word's length."""
+    inner apostrophes (``O'Leary``; a hyphen is a token of its own), a possessive ``’s``, or
+    one other non-space character. No alternative can backtrack more than a word's length."""
     abbrevs = "|".join(re.escape(a) for a in lexicon().abbreviations)
     return re.compile(
         rf"(?i:{abbrevs})(?!\w)"
         r"|(?:[^\W\d_]\.){2,}(?![^\W\d_])"
-        r"|\w+(?:[-&]\w+|['’](?![sS]\b)\w+|\.(?=\w\w))*"
+        r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w))*"
         r"|['’][sS]\b"
         r"|\S"
     )

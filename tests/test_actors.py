@@ -1,0 +1,459 @@
+"""Actor recognition rules, each on varied sentences (not the seed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import geobrief
+from geobrief import Actor, ActorKind, Article, Pipeline
+from geobrief.actors import Gazetteer, load_actors, make_actor_stage, recognize_actors, slug
+
+ACTORS_ONLY = Pipeline(stages=(("actors", recognize_actors),), strict=True)
+
+
+def parse(text: str) -> Article:
+    return ACTORS_ONLY.parse(text)
+
+
+def mentions(article: Article) -> list[tuple[str, str]]:
+    """(surface, actor id) for every mention, in order."""
+    return [(article.text_of(m), m.actor_id) for m in article.mentions]
+
+
+def actor(article: Article, actor_id: str) -> Actor:
+    found = article.actor(actor_id)
+    assert found is not None, f"{actor_id} not in {[a.id for a in article.actors]}"
+    return found
+
+
+# --------------------------------------------------------------------------- #
+# States
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Talks with the United States resumed.", "the United States", "state:USA"),
+        ("Sanctions by the U.S. were lifted.", "the U.S.", "state:USA"),
+        ("US officials declined to comment.", "US", "state:USA"),
+        ("Trade with America grew.", "America", "state:USA"),
+        ("The DPRK fired a missile.", "The DPRK", "state:PRK"),
+        ("The Republic of Korea protested.", "The Republic of Korea", "state:KOR"),
+        ("Exports to the UK fell.", "the UK", "state:GBR"),
+        ("Britain and France agreed.", "Britain", "state:GBR"),
+        ("The Russian Federation vetoed it.", "The Russian Federation", "state:RUS"),
+        ("Ties with Viet Nam improved.", "Viet Nam", "state:VNM"),
+        ("Officials in Côte d'Ivoire voted.", "Côte d'Ivoire", "state:CIV"),
+        (
+            "Aid reached the Democratic Republic of the Congo.",
+            "the Democratic Republic of the Congo",
+            "state:COD",
+        ),
+    ],
+)
+def test_state_names(text: str, surface: str, actor_id: str) -> None:
+    """Common, official and short names of ISO 3166 countries are mentions of the state."""
+    assert (surface, actor_id) in mentions(parse(text))
+
+
+def test_state_actor_fields() -> None:
+    """A state carries its ISO alpha-3 code, canonical name and Wikidata QID."""
+    article = parse("Iran and Japan held talks.")
+    iran = actor(article, "state:IRN")
+    assert ("Iran", ActorKind.STATE, "IRN", "Q794") == (
+        iran.name,
+        iran.kind,
+        iran.iso3,
+        iran.wikidata,
+    )
+
+
+def test_demonyms_are_state_mentions() -> None:
+    """Demonyms used as adjectives refer to their state."""
+    article = parse("Turkish and South Korean diplomats met Ukrainian officials.")
+    assert [
+        ("Turkish", "state:TUR"),
+        ("South Korean", "state:KOR"),
+        ("Ukrainian", "state:UKR"),
+    ] == mentions(article)
+
+
+def test_capital_for_government_and_city() -> None:
+    """A capital standing for its government is the state; after `in` it is the city."""
+    article = parse("Talks in Tehran stalled. Washington and Beijing blamed Tehran.")
+    assert [
+        ("Tehran", "loc:tehran"),
+        ("Washington", "state:USA"),
+        ("Beijing", "state:CHN"),
+        ("Tehran", "state:IRN"),
+    ] == mentions(article)
+    assert "state:IRN" == actor(article, "loc:tehran").affiliation
+
+
+def test_the_north_and_the_south_need_both_koreas() -> None:
+    """`the North`/`the South` are the Koreas only in a text about both Koreas."""
+    korean = parse("South Korea and North Korea met. The South wants talks; the North refused.")
+    assert ("The South", "state:KOR") in mentions(korean)
+    assert ("the North", "state:PRK") in mentions(korean)
+    other = parse("The North won the game. Fans in the South cheered.")
+    assert [] == [m for m in mentions(other) if m[1].startswith("state:")]
+
+
+def test_possessive_is_left_out_of_the_span() -> None:
+    """`North Korea’s` and `Japan's` are mentions without the possessive."""
+    article = parse("North Korea’s missiles and Japan's economy.")
+    assert ("North Korea", "state:PRK") in mentions(article)
+    assert ("Japan", "state:JPN") in mentions(article)
+    assert all(not s.endswith(("’s", "'s")) for s, _ in mentions(article))
+
+
+def test_hyphenated_pair_of_states() -> None:
+    """`Russia-North Korea` names two states."""
+    article = parse("The Russia-North Korea relationship deepened.")
+    assert [("Russia", "state:RUS"), ("North Korea", "state:PRK")] == mentions(article)
+
+
+# --------------------------------------------------------------------------- #
+# Organizations and government bodies
+# --------------------------------------------------------------------------- #
+
+
+def test_acronym_and_full_name_are_one_organization() -> None:
+    """NATO and the North Atlantic Treaty Organization share one id."""
+    article = parse("The North Atlantic Treaty Organization met. NATO said it would respond.")
+    assert {"org:nato"} == {aid for _, aid in mentions(article)}
+    assert "Q7184" == actor(article, "org:nato").wikidata
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("The UN Security Council voted on Friday.", "The UN Security Council", "org:unsc"),
+        ("He addressed the UN General Assembly.", "the UN General Assembly", "org:unga"),
+        ("The IAEA inspectors left.", "The IAEA", "org:iaea"),
+        ("Members of the African Union met.", "the African Union", "org:au"),
+        ("Leaders of the G20 gathered.", "the G20", "org:g20"),
+        ("The Pentagon denied it.", "The Pentagon", "org:usa-pentagon"),
+        ("A Kremlin aide said so.", "Kremlin", "org:rus-kremlin"),
+        (
+            "The State Department issued a warning.",
+            "The State Department",
+            "org:usa-state-department",
+        ),
+    ],
+)
+def test_organizations(text: str, surface: str, actor_id: str) -> None:
+    """International organizations and government bodies from the gazetteer."""
+    assert (surface, actor_id) in mentions(parse(text))
+
+
+def test_gazetteer_bodies_are_affiliated_to_their_state() -> None:
+    """`the Pentagon` belongs to the United States."""
+    article = parse("The Pentagon said the drills would go ahead.")
+    assert "state:USA" == actor(article, "org:usa-pentagon").affiliation
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id", "name"),
+    [
+        (
+            "The Russian foreign ministry said so.",
+            "Russian foreign ministry",
+            "org:rus-foreign-ministry",
+            "Russian foreign ministry",
+        ),
+        (
+            "The Japanese Defense Ministry said so.",
+            "Japanese Defense Ministry",
+            "org:jpn-defense-ministry",
+            "Japanese defense ministry",
+        ),
+        (
+            "India's foreign ministry said so.",
+            "India's foreign ministry",
+            "org:ind-foreign-ministry",
+            "Indian foreign ministry",
+        ),
+        (
+            "The Ministry of Defence of Ukraine said so.",
+            "Ministry of Defence of Ukraine",
+            "org:ukr-defense-ministry",
+            "Ukrainian defense ministry",
+        ),
+    ],
+)
+def test_government_bodies_with_a_state(text: str, surface: str, actor_id: str, name: str) -> None:
+    """A body after a demonym or a state's possessive, or before `of <state>`, is an
+    organization of that state, with one id for all spellings."""
+    article = parse(text)
+    assert [(surface, actor_id)] == mentions(article)
+    body = actor(article, actor_id)
+    assert (ActorKind.ORGANIZATION, name, "state:" + actor_id[4:7].upper()) == (
+        body.kind,
+        body.name,
+        body.affiliation,
+    )
+
+
+def test_body_word_used_as_an_adjective_is_not_a_body() -> None:
+    """In `Russian military drills` the state is named, not its military."""
+    article = parse("Russian military drills began near the border.")
+    assert [("Russian", "state:RUS")] == mentions(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("She joined Acme Holdings Inc. last year.", "Acme Holdings Inc."),
+        ("He studied at the University of Helsinki.", "University of Helsinki"),
+        ("A spokesman for the Green Valley Party declined.", "Green Valley Party"),
+        ("The Zorbian Space Agency launched it.", "Zorbian Space Agency"),
+    ],
+)
+def test_organization_suffixes(text: str, surface: str) -> None:
+    """Capitalized names ending in an organization word are organizations."""
+    article = parse(text)
+    found = [(s, actor(article, aid).kind) for s, aid in mentions(article)]
+    assert (surface, ActorKind.ORGANIZATION) in found
+
+
+# --------------------------------------------------------------------------- #
+# Persons
+# --------------------------------------------------------------------------- #
+
+
+def test_title_with_demonym() -> None:
+    """`Chinese Foreign Minister Wang Yi`: title and affiliation from the phrase."""
+    article = parse("Chinese Foreign Minister Wang Yi arrived on Monday.")
+    wang = actor(article, "person:wang-yi")
+    assert ("Wang Yi", ("Foreign Minister",), "state:CHN") == (
+        wang.name,
+        wang.titles,
+        wang.affiliation,
+    )
+
+
+def test_title_with_state_possessive() -> None:
+    """`Germany's Chancellor Olaf Scholz`."""
+    article = parse("Germany's Chancellor Olaf Scholz spoke.")
+    scholz = actor(article, "person:olaf-scholz")
+    assert (("Chancellor",), "state:DEU") == (scholz.titles, scholz.affiliation)
+
+
+def test_apposition_title_of_state() -> None:
+    """`Emmanuel Macron, the President of France` gives title and affiliation."""
+    article = parse("Emmanuel Macron, the President of France, visited Algeria.")
+    macron = actor(article, "person:emmanuel-macron")
+    assert (("President",), "state:FRA") == (macron.titles, macron.affiliation)
+
+
+def test_title_before_comma_and_name() -> None:
+    """`The Japanese Defense Minister, Gen Nakatani, said ...`."""
+    article = parse("The Japanese Defense Minister, Gen Nakatani, said the test failed.")
+    person = actor(article, "person:gen-nakatani")
+    assert (("Defense Minister",), "state:JPN") == (person.titles, person.affiliation)
+
+
+def test_lowercase_role_before_name() -> None:
+    """`Iranian leader Ali Khamenei`, `Apple CEO Tim Cook` (affiliated to the company)."""
+    article = parse("Iranian leader Ali Khamenei met Apple CEO Tim Cook.")
+    assert (("leader",), "state:IRN") == (
+        actor(article, "person:ali-khamenei").titles,
+        actor(article, "person:ali-khamenei").affiliation,
+    )
+    assert (("CEO",), "org:apple") == (
+        actor(article, "person:tim-cook").titles,
+        actor(article, "person:tim-cook").affiliation,
+    )
+
+
+def test_surname_links_to_full_name() -> None:
+    """`Blinken` and `Mr. Blinken` after `Antony Blinken` are the same person."""
+    article = parse(
+        "U.S. Secretary of State Antony Blinken landed in Seoul. "
+        "Blinken said the alliance was strong. Later, Mr. Blinken left."
+    )
+    persons = [(s, aid) for s, aid in mentions(article) if aid.startswith("person:")]
+    assert [
+        ("Antony Blinken", "person:antony-blinken"),
+        ("Blinken", "person:antony-blinken"),
+        ("Blinken", "person:antony-blinken"),
+    ] == persons
+    assert ("Secretary of State",) == actor(article, "person:antony-blinken").titles
+
+
+def test_family_name_first_links_to_full_name() -> None:
+    """`Xi` after `Xi Jinping`, and `Kim` after `Kim Jong Un`."""
+    article = parse("Xi Jinping hosted Kim Jong Un. Xi praised Kim.")
+    assert [
+        ("Xi Jinping", "person:xi-jinping"),
+        ("Kim Jong Un", "person:kim-jong-un"),
+        ("Xi", "person:xi-jinping"),
+        ("Kim", "person:kim-jong-un"),
+    ] == mentions(article)
+
+
+def test_speech_verb_subject_is_a_person() -> None:
+    """A capitalized name before a speech verb is a person even without a title."""
+    article = parse("Analysts were divided. Okonkwo warned that prices would rise.")
+    assert [("Okonkwo", "person:okonkwo")] == mentions(article)
+
+
+def test_apposition_who_and_age() -> None:
+    """`Zara Mbeki, who ...` and `Tomas Varga, 52, ...` are persons."""
+    article = parse("The prize went to Zara Mbeki, who thanked Tomas Varga, 52, for it.")
+    assert {"person:zara-mbeki", "person:tomas-varga"} == {aid for _, aid in mentions(article)}
+
+
+def test_person_slug_is_ascii() -> None:
+    """Person ids are lowercase ASCII slugs of the full name."""
+    assert "gerald-darmanin" == slug("Gérald Darmanin")
+    article = parse("French minister Gérald Darmanin said it was over.")
+    assert ("Gérald Darmanin", "person:gerald-darmanin") in mentions(article)
+
+
+# --------------------------------------------------------------------------- #
+# Never a person
+# --------------------------------------------------------------------------- #
+
+
+def test_headings_and_table_labels_are_not_persons() -> None:
+    """Heading lines and table header cells yield no persons, with or without structure."""
+    text = (
+        "Background Of The Talks\n"
+        "Officials met in Geneva.\n"
+        "No. | Main Findings |\n"
+        "---|---|\n"
+        "1 | Talks resumed. |\n"
+        "Closing Remarks\n"
+        "The talks ended.\n"
+    )
+    article = parse(text)
+    assert [] == [a for a in article.actors if a.kind is ActorKind.PERSON]
+
+
+def test_sentence_initial_words_are_not_persons() -> None:
+    """Capitalized sentence openers are not names."""
+    article = parse(
+        "Historically, ties were weak. Reports indicate that trade grew. "
+        "Additionally, Western sanctions remain. Moreover, reports differ."
+    )
+    assert [] == [a for a in article.actors if a.kind is ActorKind.PERSON]
+
+
+# --------------------------------------------------------------------------- #
+# Groups and locations
+# --------------------------------------------------------------------------- #
+
+
+def test_groups_and_regions() -> None:
+    """`the West`, `the international community`, regions and seas."""
+    article = parse(
+        "The West and the international community watched the Middle East, "
+        "the South China Sea and the Korean Peninsula."
+    )
+    kinds = {aid: actor(article, aid).kind for _, aid in mentions(article)}
+    assert {
+        "group:west": ActorKind.GROUP,
+        "group:international-community": ActorKind.GROUP,
+        "loc:middle-east": ActorKind.LOCATION,
+        "loc:south-china-sea": ActorKind.LOCATION,
+        "loc:korean-peninsula": ActorKind.LOCATION,
+    } == kinds
+
+
+def test_place_cues() -> None:
+    """`in X` and `X, <state>` make unknown names places; place words too."""
+    article = parse("The plant in Zelenogradsk closed. Kirovsk, Russia, and Bear Lake froze.")
+    found = {s: actor(article, aid).kind for s, aid in mentions(article)}
+    assert ActorKind.LOCATION == found["Zelenogradsk"]
+    assert ActorKind.LOCATION == found["Kirovsk"]
+    assert ActorKind.LOCATION == found["Bear Lake"]
+
+
+# --------------------------------------------------------------------------- #
+# Output shape, stability, robustness
+# --------------------------------------------------------------------------- #
+
+
+def test_actors_sorted_unique_and_mentions_in_order() -> None:
+    """Actors are sorted by id, each once; mentions are in text order with exact spans."""
+    article = parse("Russia, China and Russia again. Beijing and Moscow met in Astana.")
+    ids = [a.id for a in article.actors]
+    assert sorted(set(ids)) == ids
+    starts = [m.span.start for m in article.mentions]
+    assert sorted(starts) == starts
+    for m in article.mentions:
+        assert article.text[m.span.start : m.span.end] == article.text_of(m)
+    assert {m.actor_id for m in article.mentions} <= set(ids)
+
+
+def test_ids_are_stable_across_articles() -> None:
+    """The same person or state gets the same id in different texts."""
+    one = parse("Russian Foreign Minister Sergey Lavrov spoke.")
+    two = parse("Sergey Lavrov, who arrived late, met Kim.")
+    assert "person:sergey-lavrov" in {a.id for a in one.actors}
+    assert "person:sergey-lavrov" in {a.id for a in two.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "’s", "The", "Mr.", "U.S.-", "A-B-C", "| | |", "Kim,", "of the of", "-" * 50],
+)
+def test_odd_input(text: str) -> None:
+    """Odd input parses without an exception and with valid spans."""
+    article = parse(text)
+    for m in article.mentions:
+        assert 0 <= m.span.start < m.span.end <= len(text)
+
+
+# --------------------------------------------------------------------------- #
+# Extensibility
+# --------------------------------------------------------------------------- #
+
+
+ACME = Actor(id="org:acme", kind=ActorKind.ORGANIZATION, name="Acme Widgets", aliases=("Acme",))
+
+
+def test_with_actors() -> None:
+    """User actors added as Python objects are recognized by name and alias."""
+    stage = make_actor_stage(Gazetteer.default().with_actors([ACME]))
+    pipeline = geobrief.default_pipeline().replace("actors", stage)
+    article = geobrief.parse("Acme Widgets grew. Acme said Russia was a market.", pipeline=pipeline)
+    assert [
+        ("Acme Widgets", "org:acme"),
+        ("Acme", "org:acme"),
+        ("Russia", "state:RUS"),
+    ] == mentions(article)
+
+
+def test_user_actors_from_json_and_tsv(tmp_path: Path) -> None:
+    """User actors load from a JSON list or a TSV file."""
+    json_file = tmp_path / "actors.json"
+    json_file.write_text(
+        json.dumps([{"id": "org:acme", "kind": "organization", "name": "Acme Widgets"}]),
+        "utf-8",
+    )
+    tsv_file = tmp_path / "actors.tsv"
+    tsv_file.write_text("# id\tkind\tname\taliases\nloc:zorbia\tlocation\tZorbia\tZorbian Plains\n")
+    assert [ACME.id] == [a.id for a in load_actors(json_file)]
+    gaz = Gazetteer.default().with_file(json_file).with_file(tsv_file)
+    article = Pipeline(stages=(("actors", make_actor_stage(gaz)),)).parse(
+        "Acme Widgets sold land on the Zorbian Plains."
+    )
+    assert [
+        ("Acme Widgets", "org:acme"),
+        ("Zorbian Plains", "loc:zorbia"),
+    ] == mentions(article)
+
+
+def test_bad_actor_file(tmp_path: Path) -> None:
+    """A malformed actor file raises InputError naming the file."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"name": "no id"}]', "utf-8")
+    with pytest.raises(geobrief.InputError, match=r"bad\.json"):
+        load_actors(bad)
