@@ -42,7 +42,7 @@ _NAME_WORD = r"[A-Z][A-Za-z.'’-]*"
 _AGENCY_DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:[ \t]{_CAPS_WORD}){{0,4}}"
     rf"(?:,[ \t]+{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})?)"
-    rf"(?:,?[ \t]+(?:{_MONTH})\.?[ \t]+\d{{1,2}})?"
+    rf"(?:,?[ \t]+(?i:{_MONTH})\.?[ \t]+\d{{1,2}})?"
     r"(?:[ \t]*\((?P<agency>[A-Z][^()\n]{0,40})\))?"
     r"(?P<dash>[ \t]*(?:--|[—–-])(?=[ \t]))?"
 )

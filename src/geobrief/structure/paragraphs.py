@@ -40,8 +40,11 @@ class Unit:
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
-    stripped = text[start:end].rstrip(_TRAILING_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
+    """True when ``text[start:end]`` ends with terminal punctuation (closers aside);
+    looks only at its tail."""
+    while end > start and text[end - 1] in _TRAILING_CLOSERS:
+        end -= 1
+    return end > start and text[end - 1] in _TERMINAL
 
 
 def is_wrapped(text: str, blocks: Sequence[object]) -> bool:
@@ -65,6 +68,17 @@ def is_wrapped(text: str, blocks: Sequence[object]) -> bool:
                 wrapped += 1
         previous = block
     return wrapped > per_line
+
+
+def _continues(text: str, current: Unit, block: Block) -> bool:
+    """True when ``block`` carries on the sentence of the line just above it: that
+    line does not end a sentence and this one starts with a lowercase letter."""
+    return (
+        current.last_line + 1 == block.line.index
+        and text[block.text_start].islower()
+        and not _ends_sentence(text, current.start, current.end)
+        and text[current.end - 1] not in _OPENERS
+    )
 
 
 def _open_quote(text: str, unit: Unit) -> str | None:
@@ -200,7 +214,11 @@ def build_units(
                 start=block.text_start, end=block.text_end, first_line=index, last_line=index
             )
         else:
-            if current is not None and (wrapped or (current.is_list and block.line.indent > 0)):
+            if current is not None and (
+                wrapped
+                or (current.is_list and block.line.indent > 0)
+                or _continues(text, current, block)
+            ):
                 current = attrs.evolve(current, end=block.line.content_end, last_line=index)
                 continue
             unit = Unit(
