@@ -1,40 +1,277 @@
-"""JSON serialization (minimal first version; replaced by the fast converter)."""
+"""JSON: ``dumps``/``loads``, ``to_dict``/``from_dict``.
+
+The format (see ``docs/json-format.md``): every field of the model under its own
+snake_case name, enums as their lowercase values, dates as ISO strings, ``None`` as
+``null``, tuples as arrays; a claim's source is told apart by its real ``kind`` field.
+Every field is always written (defaults included), object keys are sorted at every
+level, and the output is compact UTF-8, so the same article always gives byte-identical
+JSON.
+
+Two readers, one meaning:
+
+- The *fast path* decodes with msgspec straight into the attrs classes (msgspec runs
+  their validators and ``Article.__attrs_post_init__``). msgspec cannot decode a union
+  of attrs classes nor forbid unknown fields of attrs classes, so ``Article``, ``Claim``
+  and the claim sources are decoded into generated msgspec Structs and then built with
+  their real constructors; unknown fields are ruled out either because the input is
+  byte-identical to what :func:`dumps` writes for the result (the usual case) or by a
+  second, structure-only decode into generated Structs that forbid unknown fields.
+- The *reference path* is geobrief's cattrs converter (:mod:`geobrief._converter`). It
+  runs whenever the fast path rejects the input, and its errors, with a JSON path for
+  every problem, become the :class:`~geobrief.DecodeError`. The fast path never accepts
+  anything the reference path rejects (the tests check this on mutated documents).
+"""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import datetime
+import enum
+import functools
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, Literal, Union, get_args, get_origin
 
+import attrs
 import cattrs
+import msgspec
 
+from geobrief import _model
+from geobrief._converter import make_converter, problems_from
+from geobrief._errors import DecodeError, ModelError, Problem
 from geobrief._model import Article
 
-__all__ = ["dumps", "from_dict", "loads", "make_converter", "to_dict"]
+__all__ = ["dumps", "dumps_bytes", "from_dict", "loads", "to_dict"]
+
+JSONInput = Union[str, bytes, bytearray, memoryview]
+"""What :func:`loads` reads: a JSON document as text or as UTF-8 bytes."""
+
+_ENCODER = msgspec.json.Encoder()
 
 
-def make_converter() -> cattrs.Converter:
-    """A new converter configured for geobrief's classes."""
-    return cattrs.Converter()
+# --------------------------------------------------------------------------- #
+# Writing
+# --------------------------------------------------------------------------- #
 
 
-_CONVERTER = make_converter()
+def dumps_bytes(article: Article) -> bytes:
+    """The article as compact, deterministic UTF-8 JSON bytes (keys sorted)."""
+    if not isinstance(article, Article):
+        raise TypeError(f"dumps() takes an Article, got {type(article).__name__}")
+    try:
+        return _ENCODER.encode(article)
+    except UnicodeEncodeError:
+        raise ModelError(_surrogate_message(article)) from None
+
+
+def dumps(article: Article, *, indent: int | None = None) -> str:
+    """The article as a JSON string: compact (or indented by ``indent`` spaces),
+    keys sorted at every level, the same string for equal articles."""
+    data = dumps_bytes(article)
+    if indent is not None:
+        data = msgspec.json.format(data, indent=indent)
+    return data.decode("utf-8")
 
 
 def to_dict(article: Article) -> dict[str, Any]:
-    """The article as plain JSON-ready data."""
-    return _CONVERTER.unstructure(article)  # type: ignore[no-any-return]
+    """The article as JSON-ready Python data (what :func:`dumps` writes, as dicts and lists)."""
+    if not isinstance(article, Article):
+        raise TypeError(f"to_dict() takes an Article, got {type(article).__name__}")
+    return _converter(True).unstructure(article)  # type: ignore[no-any-return]
 
 
-def from_dict(data: Any) -> Article:
-    """Build an article from plain data."""
-    return _CONVERTER.structure(data, Article)
+def _surrogate_message(article: Article) -> str:
+    for path, value in _strings(article, "$"):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return (
+                f"{path} holds a lone surrogate {value[exc.start]!r} at index {exc.start}, "
+                "which JSON text cannot carry"
+            )
+    return "the article holds a lone surrogate, which JSON text cannot carry"
 
 
-def dumps(article: Article) -> str:
-    """The article as a JSON string."""
-    return json.dumps(to_dict(article), ensure_ascii=False, sort_keys=False)
+def _strings(value: object, path: str) -> typing.Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(typing.cast(Any, type(value))):
+            yield from _strings(getattr(value, field.name), f"{path}.{field.name}")
 
 
-def loads(data: str | bytes) -> Article:
-    """Read an article from JSON."""
-    return from_dict(json.loads(data))
+# --------------------------------------------------------------------------- #
+# Reading
+# --------------------------------------------------------------------------- #
+
+
+def loads(data: JSONInput, *, strict: bool = True) -> Article:
+    """Read an article from JSON text or UTF-8 bytes.
+
+    Raises :class:`~geobrief.DecodeError` listing every problem with its JSON path.
+    With ``strict=False``, unknown fields are skipped instead of rejected (to read a
+    newer MINOR version of the format); an unsupported MAJOR version is always an error.
+    """
+    if not isinstance(data, str | bytes | bytearray | memoryview):
+        raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
+    try:
+        return _fast_loads(data, strict)
+    except Exception:  # rejected by the fast path: let the reference path explain
+        pass
+    try:
+        document = msgspec.json.decode(data)
+    except (msgspec.DecodeError, UnicodeError) as exc:
+        raise DecodeError([Problem(path="$", message=f"malformed JSON: {exc}")]) from None
+    return _structure(document, strict)
+
+
+def from_dict(data: Mapping[str, Any], *, strict: bool = True) -> Article:
+    """Build an article from JSON-like data (as :func:`to_dict` returns or ``json.load`` reads).
+
+    Raises :class:`~geobrief.DecodeError` listing every problem with its JSON path;
+    ``strict`` as for :func:`loads`.
+    """
+    try:
+        return _fast_from_dict(data, strict)
+    except Exception:  # rejected by the fast path: let the reference path explain
+        pass
+    return _structure(data, strict)
+
+
+def _structure(document: object, strict: bool) -> Article:
+    try:
+        article = _converter(strict).structure(document, Article)
+    except (cattrs.BaseValidationError, TypeError, ValueError) as exc:
+        raise DecodeError(problems_from(exc)) from None
+    assert isinstance(article, Article)
+    return article
+
+
+@functools.cache
+def _converter(strict: bool) -> cattrs.Converter:
+    return make_converter(forbid_extra_keys=strict)
+
+
+# --------------------------------------------------------------------------- #
+# The fast path
+# --------------------------------------------------------------------------- #
+
+
+class _Codec:
+    """msgspec types and decoders for one strictness."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        #: Structs for Article, Claim and the sources; everything else is the attrs class.
+        self.wire = _StructTypes(strict, mirror_all=False)
+        #: Structs for every class: checks the structure (unknown fields) only.
+        self.mirror = _StructTypes(strict, mirror_all=True)
+        self.wire_article = self.wire.struct(Article)
+        self.decoder = msgspec.json.Decoder(self.wire_article)
+        self.mirror_decoder = msgspec.json.Decoder(self.mirror.struct(Article))
+        self.sources = {self.wire.struct(cls): cls for cls in _SOURCES}
+        self.claim_struct = self.wire.struct(_model.Claim)
+
+    def build(self, wire: Any) -> Article:
+        fields = msgspec.structs.asdict(wire)
+        fields["claims"] = tuple(map(self.build_claim, wire.claims))
+        return Article(**fields)
+
+    def build_claim(self, wire: Any) -> _model.Claim:
+        fields = msgspec.structs.asdict(wire)
+        source = wire.source
+        fields["source"] = self.sources[type(source)](**msgspec.structs.asdict(source))
+        return _model.Claim(**fields)
+
+
+_SOURCES = (_model.ActorSource, _model.AnonymousSource, _model.ArticleSource)
+
+
+@functools.cache
+def _codec(strict: bool) -> _Codec:
+    return _Codec(strict)
+
+
+def _fast_loads(data: JSONInput, strict: bool) -> Article:
+    codec = _codec(strict)
+    article = codec.build(codec.decoder.decode(data))
+    if strict and not _is_canonical(article, data):
+        codec.mirror_decoder.decode(data)  # raises on an unknown field
+    return article
+
+
+def _is_canonical(article: Article, data: JSONInput) -> bool:
+    """True when ``data`` is exactly what dumps writes for ``article`` (so every key in
+    it is a known field)."""
+    encoded = _ENCODER.encode(article)
+    if isinstance(data, str):
+        return len(encoded) >= len(data) and encoded.decode("utf-8") == data
+    return encoded == data
+
+
+def _fast_from_dict(data: Mapping[str, Any], strict: bool) -> Article:
+    codec = _codec(strict)
+    article = codec.build(msgspec.convert(data, codec.wire_article))
+    if strict:
+        msgspec.convert(data, codec.mirror.struct(Article))  # raises on an unknown field
+    return article
+
+
+class _StructTypes:
+    """msgspec Struct twins of the attrs classes, generated from their fields."""
+
+    def __init__(self, strict: bool, *, mirror_all: bool) -> None:
+        self.strict = strict
+        self.mirror_all = mirror_all
+        self.structs: dict[type, type[msgspec.Struct]] = {}
+
+    def struct(self, cls: type) -> type[msgspec.Struct]:
+        if cls not in self.structs:
+            self.structs[cls] = self._define(cls)
+        return self.structs[cls]
+
+    def _define(self, cls: type) -> type[msgspec.Struct]:
+        hints = typing.get_type_hints(cls)
+        options: dict[str, Any] = {"kw_only": True, "forbid_unknown_fields": self.strict}
+        fields: list[tuple[str, Any, Any]] = []
+        for field in attrs.fields(cls):
+            if field.name == "kind" and cls in _SOURCES:
+                options.update(tag_field="kind", tag=field.default)
+                continue
+            annotation = self._type(hints[field.name])
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                default = msgspec.field(default_factory=self._factory(field.default.factory))
+                fields.append((field.name, annotation, default))
+            elif field.default is attrs.NOTHING:
+                fields.append((field.name, annotation, msgspec.NODEFAULT))
+            else:
+                fields.append((field.name, annotation, field.default))
+        return msgspec.defstruct(f"_{cls.__name__}Struct", fields, **options)
+
+    def _factory(self, factory: Any) -> Any:
+        if self.mirror_all and attrs.has(factory):
+            return self.struct(factory)
+        return factory
+
+    def _type(self, annotation: Any) -> Any:
+        if annotation == _model.ClaimSource:
+            return Union[tuple(self.struct(cls) for cls in _SOURCES)]
+        if attrs.has(annotation):
+            if self.mirror_all or annotation in (Article, _model.Claim):
+                return self.struct(annotation)
+            return annotation
+        origin = get_origin(annotation)
+        if origin is tuple:
+            return tuple[self._type(get_args(annotation)[0]), ...]  # type: ignore[misc]
+        if origin in (Union, types.UnionType):
+            return Union[tuple(self._type(arg) for arg in get_args(annotation))]
+        if (
+            annotation in (str, int, bool, datetime.date, type(None))
+            or origin is Literal
+            or (isinstance(annotation, type) and issubclass(annotation, enum.Enum))
+        ):
+            return annotation
+        raise TypeError(f"no JSON mapping for {annotation!r}")  # pragma: no cover

@@ -1,0 +1,1 @@
+"""Package data: the JSON Schema of the article format (``article.schema.json``)."""
