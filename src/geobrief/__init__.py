@@ -5,7 +5,9 @@ each carrying exact character offsets into ``Article.text``, and round-trip it
 losslessly through JSON.
 """
 
+from geobrief._converter import make_converter
 from geobrief._errors import DecodeError, GeobriefError, InputError, ModelError, Problem
+from geobrief._jsonl import dump_jsonl, load_jsonl
 from geobrief._model import (
     Actor,
     ActorKind,
@@ -33,7 +35,8 @@ from geobrief._model import (
 )
 from geobrief._normalize import article_id, normalize
 from geobrief._pipeline import Pipeline, Stage, default_pipeline, parse, parse_file, read_text
-from geobrief._serialize import dumps, from_dict, loads, make_converter, to_dict
+from geobrief._schema import json_schema
+from geobrief._serialize import dumps, dumps_bytes, from_dict, loads, to_dict
 from geobrief._version import SCHEMA_VERSION, __version__
 
 __all__ = [
@@ -71,8 +74,12 @@ __all__ = [
     "__version__",
     "article_id",
     "default_pipeline",
+    "dump_jsonl",
     "dumps",
+    "dumps_bytes",
     "from_dict",
+    "json_schema",
+    "load_jsonl",
     "loads",
     "make_converter",
     "normalize",
