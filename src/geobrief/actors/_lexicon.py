@@ -36,6 +36,10 @@ class Lexicon:
     name_particles: frozenset[str]
     person_suffixes: frozenset[str]
     not_names: frozenset[str]
+    org_nouns: frozenset[str]
+    """Lowercase nouns that name an organization's type before its name (``airline``)."""
+    place_nouns: frozenset[str]
+    """Lowercase nouns that name a place's type before ``of`` (``city``)."""
     not_person_words: frozenset[str]
     """Heads of products, events, laws and indexes (``Index``, ``Conference``, ``Act``)."""
     given_names: frozenset[str]
@@ -88,6 +92,8 @@ def lexicon() -> Lexicon:
         person_suffixes=get("person_suffix"),
         not_names=get("not_name"),
         not_person_words=get("not_person_word"),
+        org_nouns=get("org_noun"),
+        place_nouns=get("place_noun"),
         given_names=frozenset(given),
         family_names_first=frozenset(family_first),
         bodies=bodies,

@@ -35,6 +35,7 @@ _MAX_RUN = 8
 """Longest capitalized name run, in tokens (bounds the look-around)."""
 
 _PERSON, _ORG, _LOC = "person", "organization", "location"
+_STRONG_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 
 
 class _Item:
@@ -254,8 +255,10 @@ def _name_run(ctx: _Context, i: int) -> int:
                 break
             if not joined_of and ctx.gaz.trie.get(_key(tok)) is not None:
                 hit = _gaz_match(ctx, j)
-                if hit is not None and not (first_given and hit[0] == j + 1):
-                    break
+                if hit is not None and not (
+                    hit[0] == j + 1 and (first_given or _is_city(ctx, hit[1]))
+                ):
+                    break  # a single-word city continues a name: "McDonnell Douglas"
             j += 1
         elif tok in lex.name_particles and j + 1 < n and _is_cap(toks[j + 1]):
             j += 1
@@ -275,6 +278,16 @@ def _name_run(ctx: _Context, i: int) -> int:
         else:
             break
     return j
+
+
+def _is_city(ctx: _Context, entry: Entry) -> bool:
+    """A city from the gazetteer (a location that belongs to a state)."""
+    actor = ctx.gaz.actors.get(entry.actor_id)
+    return (
+        actor is not None
+        and actor.kind is ActorKind.LOCATION
+        and (actor.affiliation or "").startswith("state:")
+    )
 
 
 def _tight(ctx: _Context, j: int) -> bool:
@@ -303,6 +316,13 @@ def _scan(ctx: _Context) -> list[_Item]:
             and _key(toks[i + 1]) not in trie
         ):
             hit = None  # "Vladimir Putin", "Jordan Peterson": a given name, not a place
+        if (
+            hit is not None
+            and hit[0] < n
+            and toks[hit[0]] == "$"
+            and ctx.starts[hit[0]] == ctx.ends[hit[0] - 1]
+        ):
+            hit = None  # a currency: "US$", "HK$"
         if hit is not None:
             j, entry = hit
             item = _Item("gaz", i, j)
@@ -492,17 +512,26 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         first, last = lows[i], lows[j - 1]
         prev = items[k - 1] if k > 0 else None
         # suffixes and heads say the most
+        of = lows.index("of", i, j) if "of" in lows[i:j] else -1
         if (
             last in lex.org_suffixes
-            or (item.type == _ORG)
-            or (first in lex.org_heads_of and j - i > 2 and "of" in lows[i:j])
+            or item.type == _ORG
+            or (of > i and (lows[of - 1] in lex.org_suffixes or lows[of - 1] in lex.org_heads_of))
         ):
             item.type = _ORG
             continue
-        if last in lex.place_suffixes or (first in lex.place_prefixes and j - i > 1):
-            item.type = _LOC
+        if (last in lex.place_suffixes or (first in lex.place_prefixes and j - i > 1)) and not (
+            j - i == 2 and toks[i] in lex.given_names
+        ):
+            item.type = _LOC  # "Bear Lake", "Mount Paektu"; but "Christopher Hill"
             continue
         if item.label:
+            continue
+        if i >= 1 and lows[i - 1] in lex.org_nouns and toks[i - 1][0].islower():
+            item.type = _ORG  # "airline Ryanair", "automaker GM"
+            continue
+        if i >= 2 and lows[i - 1] == "of" and lows[i - 2] in lex.place_nouns:
+            item.type = _LOC  # "the city of Kirovsk"
             continue
         # a title or honorific right before: "Foreign Minister Sergey Lavrov", "Mr. Key"
         if (
@@ -565,7 +594,7 @@ def _weak_type(ctx: _Context, items: list[_Item], k: int) -> str | None:
     i, j = item.i, item.j
     if j - i >= 2 and (toks[i] in lex.given_names or toks[i] in lex.family_names_first):
         return _PERSON
-    if i >= 1 and lows[i - 1] in lex.locative_preps:
+    if i >= 1 and lows[i - 1] in _STRONG_LOCATIVES:
         return _LOC
     if _followed_by_place(ctx, items, k):
         return _LOC
@@ -683,6 +712,17 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             first = person.tokens[0]
             if len(person.tokens) >= 3 or first in fam or first not in ctx.lex.given_names:
                 first_tok.setdefault(person.tokens[0], []).append(pid)
+    for item in items:
+        if item.kind == "gaz" and item.j == item.i + 1 and item.entry is not None:
+            candidates = last_tok.get(ctx.toks[item.i], [])
+            actor = ctx.gaz.actors.get(item.entry.actor_id)
+            if (
+                len(candidates) == 1
+                and actor is not None
+                and actor.kind is not ActorKind.ORGANIZATION
+            ):
+                item.kind, item.type, item.entry = "name", _PERSON, None
+                item.actor_id = candidates[0]  # "Paris" after "Valeska Paris"
     for k, item in names:
         if item.actor_id is not None:
             continue
@@ -710,9 +750,10 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             continue
         if ctx.sentence_start[item.i] and toks[0] not in ctx.lex.given_names:
             continue
-        item.type = _weak_type(ctx, items, k)
-        if item.type is None and toks[0] in ctx.lex.given_names:
+        if toks[0] in ctx.lex.given_names:
             item.type = _PERSON
+        else:
+            item.type = _weak_type(ctx, items, k)
         if item.type is None and toks[0].isalpha() and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
             item.type = _ORG
         _assign(ctx, item, persons, by_text)
