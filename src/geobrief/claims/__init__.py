@@ -1,12 +1,150 @@
-"""Claim extraction (in progress)."""
+"""Claim extraction: attributed, statement and article-voice claims with hedging.
+
+``extract_claims`` is the pipeline stage. It makes a claim of
+
+- every statement's content, with the speaker as its source;
+- every other attribution frame (``Reports indicate that ...``,
+  ``intelligence reports suggest that ...``, ``X believes that ...``), with an
+  anonymous or actor source;
+- the article's own voice: key points, summary and FAQ answers, and body
+  sentences that name an actor or carry a hedge, one claim per main clause
+  and per participle clause (``..., indicating a commitment``).
+
+Hedges and negation come from the lexicons in ``data/`` (:mod:`._cues`).
+"""
 
 from __future__ import annotations
 
-from geobrief._model import Article
+import attrs
 
-__all__ = ["extract_claims"]
+from geobrief._model import (
+    ActorSource,
+    AnonymousSource,
+    Article,
+    ArticleSource,
+    Claim,
+    ClaimSource,
+    Hedge,
+    Modality,
+    Span,
+)
+from geobrief.claims._clauses import clause_spans
+from geobrief.claims._cues import find_hedges, find_negation
+from geobrief.claims._lexicon import match_hedge
+from geobrief.claims._sources import statement_source
+from geobrief.statements._context import ArticleContext
+from geobrief.statements._reported import reported_frames
+
+__all__ = ["extract_claims", "find_hedges", "find_negation"]
+
+
+def _modality(source: ClaimSource, hedges: tuple[Hedge, ...]) -> Modality:
+    if hedges:
+        return Modality.HEDGED
+    if isinstance(source, ArticleSource):
+        return Modality.ASSERTED
+    return Modality.REPORTED
+
+
+def _cue_hedge(text: str, cue: str | None, cue_span: Span | None) -> tuple[Hedge, ...]:
+    """An attribution cue that is itself a hedge (``suggest``)."""
+    if cue is None or cue_span is None:
+        return ()
+    words = text[cue_span.start : cue_span.end].lower().split()
+    match = match_hedge(words, 0) if words else None
+    return (Hedge(cue=match[0], span=cue_span),) if match is not None else ()
+
+
+def _claim(
+    ctx: ArticleContext,
+    span: Span,
+    source: ClaimSource,
+    *,
+    cue: str | None = None,
+    cue_span: Span | None = None,
+    statement: int | None = None,
+    sentence_start: int | None = None,
+) -> Claim:
+    text = ctx.text
+    hedges = tuple(
+        sorted(
+            (*_cue_hedge(text, cue, cue_span), *find_hedges(text, span, sentence_start)),
+            key=lambda h: h.span,
+        )
+    )
+    negation = find_negation(text, span)
+    if negation is None and cue == "deny" and cue_span is not None:
+        negation = cue_span
+    return Claim(
+        span=span,
+        source=source,
+        modality=_modality(source, hedges),
+        cue=cue,
+        cue_span=cue_span,
+        hedges=hedges,
+        negated=negation is not None,
+        negation_span=negation,
+        about=ctx.mentions.ids_inside(span),
+        statement=statement,
+    )
+
+
+def _voice_spans(article: Article, ctx: ArticleContext) -> list[tuple[Span, bool]]:
+    """Sentences in the article's own voice, each with whether it must be kept
+    (key points, summary, FAQ answers) or only when it names an actor or hedges."""
+    always: set[Span] = set()
+    for key_point in article.key_points:
+        always.update(key_point.sentences or (key_point.span,))
+    for paragraph in article.summary:
+        always.update(paragraph.sentences or (paragraph.span,))
+    for item in article.faq:
+        for paragraph in item.answer:
+            always.update(paragraph.sentences or (paragraph.span,))
+    spans = {s.span for s in ctx.sentences} | always
+    return [(span, span in always) for span in sorted(spans)]
 
 
 def extract_claims(article: Article) -> Article:
-    """Fill ``claims``."""
-    return article
+    """Fill ``claims`` from statements, other attributions and the article's own voice."""
+    ctx = ArticleContext(article)
+    text = ctx.text
+    claims: list[Claim] = []
+    covered: list[Span] = []
+    for index, statement in enumerate(article.statements):
+        claims.append(
+            _claim(
+                ctx,
+                statement.content_span,
+                statement_source(article, statement),
+                cue=statement.cue,
+                cue_span=statement.cue_span,
+                statement=index,
+            )
+        )
+        covered.append(statement.content_span)
+    statement_contents = {s.content_span for s in article.statements}
+    for reported in reported_frames(ctx):
+        if reported.content in statement_contents:
+            continue
+        frame = reported.frame
+        source: ClaimSource
+        if reported.source in ("document", "person") and frame.speaker is not None:
+            source = AnonymousSource(span=frame.speaker)
+        elif reported.speaker is not None or frame.speaker_is_pronoun:
+            source = ActorSource(actor_id=reported.speaker, span=frame.speaker)
+        else:
+            continue  # "This phrase indicates ...": the article's own voice
+        claims.append(
+            _claim(ctx, reported.content, source, cue=frame.cue.lemma, cue_span=frame.cue_span)
+        )
+        covered.append(reported.content)
+    covered.sort()
+    for sentence, always in _voice_spans(article, ctx):
+        if any(c.overlaps(sentence) for c in covered):
+            continue
+        for span in clause_spans(text, sentence):
+            claim = _claim(ctx, span, ArticleSource(), sentence_start=sentence.start)
+            if always or claim.about or claim.hedges:
+                claims.append(claim)
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return attrs.evolve(article, claims=tuple(claims))

@@ -87,7 +87,18 @@ def _post_frame(ctx: ArticleContext, quote: Quote, limit: int) -> Frame | None:
     sentence = ctx.sentence_at(quote.close_mark)
     if sentence is None:
         return None
-    for frame in sentence.frames:
+    frames = list(sentence.frames)
+    k = ctx.sentence_index(sentence) + 1
+    if (
+        k < len(ctx.sentences)
+        and ctx.text[sentence.span.end : ctx.sentences[k].span.start].strip() == ""
+    ):
+        # '"Is it closed?" asked Costa.' splits after "?": a lowercase
+        # continuation is still the quotation's attribution.
+        following = ctx.sentences[k]
+        if following.tokens and following.tokens[0].text[0].islower():
+            frames.extend(following.frames)
+    for frame in frames:
         if frame.cue_span.start <= quote.close_mark or frame.cue_span.start >= limit:
             continue
         if frame.speaker is None or frame.inherited:

@@ -18,7 +18,7 @@ from geobrief.statements._lexicon import CueEntry, match_cue, words
 from geobrief.statements._phrases import Phrase, phrase_after, phrase_before
 from geobrief.statements._text import Token, is_capitalized
 
-__all__ = ["Frame", "find_frames", "phrase_span"]
+__all__ = ["Frame", "find_frames", "participle_after_comma", "phrase_span"]
 
 _THAT_WINDOW = 10
 _TRAILING = frozenset({".", ",", ":", ";", "!", "?", "—", "–", "-"})
@@ -68,7 +68,7 @@ def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop
             break
         if text == "," and k + 1 < stop:
             nxt = lowers[k + 1]
-            if nxt.endswith("ing") and nxt not in _NOT_PARTICIPLE_STOP and nxt.isalpha():
+            if participle_after_comma(tokens, lowers, k, stop) >= 0:
                 break
             if nxt == "according":
                 break
@@ -78,6 +78,30 @@ def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop
     while k > start and tokens[k - 1].text in _TRAILING:
         k -= 1
     return k
+
+
+_ADJUNCT_ADVERBS = frozenset({"further", "thus", "thereby", "also", "again", "still"})
+
+
+def participle_after_comma(
+    tokens: Sequence[Token], lowers: Sequence[str], k: int, stop: int
+) -> int:
+    """If token ``k`` is a comma that opens a participle clause (``, highlighting``,
+    ``, further solidifying``), the index of the clause's first word; else -1."""
+    if tokens[k].text != "," or k + 1 >= stop:
+        return -1
+    j = k + 1
+    if (lowers[j] in _ADJUNCT_ADVERBS or lowers[j].endswith("ly")) and j + 1 < stop:
+        j += 1
+    word = lowers[j]
+    if (
+        word.endswith("ing")
+        and word.isalpha()
+        and len(word) > 4
+        and word not in _NOT_PARTICIPLE_STOP
+    ):
+        return k + 1
+    return -1
 
 
 def _trailing_attribution(
@@ -159,10 +183,8 @@ def _after_cue(
     if cue.takes_object and found_that < 0 and found_prep < 0:
         # "told CBC News the department will ...": an addressee, then a clause.
         obj = phrase_after(tokens, lowers, after, stop)
-        if (
-            (obj is not None
-            and not obj.is_pronoun(tokens))
-            or (obj is not None and lowers[obj.start] in {"him", "her", "them", "us", "me"})
+        if (obj is not None and not obj.is_pronoun(tokens)) or (
+            obj is not None and lowers[obj.start] in {"him", "her", "them", "us", "me"}
         ):
             assert obj is not None
             content = _bare_clause(tokens, lowers, obj.end, stop)
@@ -304,16 +326,22 @@ def _verb_frame(
     inverted = False
     if participle:
         source = next((f for f in reversed(earlier) if f.speaker is not None), None)
-        if source is None:
-            return None
-        speaker, head, is_pronoun, inherited = (
-            source.speaker,
-            source.head,
-            source.speaker_is_pronoun,
-            True,
-        )
+        if source is not None:
+            speaker, head, is_pronoun = source.speaker, source.head, source.speaker_is_pronoun
+        else:
+            # No cue before: the participle takes the sentence's subject
+            # ("Smith rejected the offer, calling it ...").
+            subject = phrase_after(tokens, lowers, 0, i)
+            if subject is None or subject.end >= i - 1:
+                return None
+            speaker, head = phrase_span(tokens, subject)
+            is_pronoun = subject.is_pronoun(tokens)
+        inherited = True
     elif phrase is None:
-        if i > 0 and (tokens[i - 1].text in {",", "—"} or tokens[i - 1].text in _QUOTE_TOKENS):
+        after_quote = i > 0 and (
+            tokens[i - 1].text in {",", "—"} or tokens[i - 1].text in _QUOTE_TOKENS
+        )
+        if after_quote or (i == 0 and tokens[0].text[0].islower()):
             after_phrase = phrase_after(tokens, lowers, after)
             if after_phrase is None:
                 return None

@@ -197,7 +197,10 @@ def _apposition_before(
         # No opening comma: a comma between a long subject and its verb
         # ("Lydia Buchtmann for Food Standards Australia, says").
         alone = _simple_before(tokens, lowers, comma, low)
-        return None if alone is None else _extend_links(tokens, lowers, alone, low)
+        if alone is None:
+            return None
+        alone = _extend_links(tokens, lowers, alone, low)
+        return alone if alone.start == low else None
     inner_start = opening + 1
     if inner_start >= comma:
         return None

@@ -1,0 +1,44 @@
+"""Split an article-voice sentence into its main clause and participle adjuncts.
+
+``X visited Y, indicating a commitment`` puts forward two propositions: the
+main clause, and the participle clause that comments on it. Each becomes its
+own claim, so a hedge in one does not hedge the other.
+"""
+
+from __future__ import annotations
+
+from geobrief._model import Span
+from geobrief.statements._frames import participle_after_comma
+from geobrief.statements._text import tokenize
+
+__all__ = ["clause_spans"]
+
+_END_PUNCTUATION = ".!?;:"
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in ",—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _END_PUNCTUATION + ","):
+        end -= 1
+    if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+        return None
+    return Span(start=start, end=end)
+
+
+def clause_spans(text: str, sentence: Span) -> list[Span]:
+    """The sentence's main clause and each participle clause after a comma."""
+    tokens = tokenize(text, sentence.start, sentence.end)
+    lowers = [t.lower for t in tokens]
+    spans: list[Span] = []
+    start = sentence.start
+    for k, token in enumerate(tokens):
+        if token.text == "," and participle_after_comma(tokens, lowers, k, len(tokens)) >= 0:
+            piece = _trimmed(text, start, token.start)
+            if piece is not None:
+                spans.append(piece)
+            start = token.end
+    piece = _trimmed(text, start, sentence.end)
+    if piece is not None:
+        spans.append(piece)
+    return spans

@@ -1,0 +1,154 @@
+"""Reported speech: cue frames, content boundaries, speakers and addressees."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_statements_support import check_spans, parse_with, summary
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Lopez said that the border would reopen in May.",
+            "person:maria-lopez",
+            "say",
+            "the border would reopen in May",
+        ),
+        (
+            "Smith insisted the deal was still alive.",
+            "person:john-smith",
+            "insist",
+            "the deal was still alive",
+        ),
+        (
+            "The Interior Ministry confirmed on Friday that two officers were hurt.",
+            "org:interior-ministry",
+            "confirm",
+            "two officers were hurt",
+        ),
+        (
+            "Costa has repeatedly denied that France paid the ransom.",
+            "person:ana-costa",
+            "deny",
+            "France paid the ransom",
+        ),
+        (
+            "Brazil announced that it would expel the diplomats.",
+            "state:BRA",
+            "announce",
+            "it would expel the diplomats",
+        ),
+        (
+            "Smith acknowledged that mistakes had been made, adding that an inquiry would follow.",
+            "person:john-smith",
+            "acknowledge",
+            "mistakes had been made",
+        ),
+        (
+            "The talks will resume next week, Lopez said.",
+            "person:maria-lopez",
+            "say",
+            "The talks will resume next week",
+        ),
+        (
+            "The talks will resume next week, said the Interior Ministry.",
+            "org:interior-ministry",
+            "say",
+            "The talks will resume next week",
+        ),
+        (
+            "According to Costa, the ceasefire is holding.",
+            "person:ana-costa",
+            "according to",
+            "the ceasefire is holding",
+        ),
+        (
+            "The ceasefire is holding, according to Costa.",
+            "person:ana-costa",
+            "according to",
+            "The ceasefire is holding",
+        ),
+    ],
+)
+def test_reported_frames(text: str, speaker: str, cue: str, content: str) -> None:
+    """Each cue of the lexicon finds its speaker and the content clause it introduces."""
+    article = parse_with(text)
+    check_spans(article)
+    reported = [s for s in summary(article) if s[0] == "reported"]
+    assert [(speaker, cue, content)] == [(s[1], s[3], s[4]) for s in reported][:1]
+
+
+def test_addressee_and_against() -> None:
+    """`warned X against Y`: X is the addressee and the content keeps the object."""
+    article = parse_with(
+        "Lopez warned the United States against sending troops, calling it a mistake."
+    )
+    statement = article.statements[0]
+    assert (
+        "warn",
+        ("state:USA",),
+        "the United States against sending troops",
+    ) == (statement.cue, statement.addressees, article.text_of(statement.content_span))
+
+
+def test_told_addressee_then_that() -> None:
+    """`told X that Y`: the content starts after `that`, X is the addressee."""
+    article = parse_with("Smith told Costa that the embassy would stay open.")
+    statement = article.statements[0]
+    assert (("person:ana-costa",), "the embassy would stay open") == (
+        statement.addressees,
+        article.text_of(statement.content_span),
+    )
+
+
+def test_apposition_speaker() -> None:
+    """`The envoy, John Smith, said ...`: the speaker phrase covers the apposition."""
+    article = parse_with("The French envoy, John Smith, said that talks had stalled.")
+    assert [("person:john-smith", "The French envoy, John Smith")] == [
+        (s[1], s[2]) for s in summary(article)
+    ]
+
+
+def test_pronoun_reported_speaker() -> None:
+    """`She said ...` resolves to the person of the previous sentence."""
+    article = parse_with("Ana Costa arrived late. She said the meeting had been moved.")
+    assert [("person:ana-costa", "She")] == [(s[1], s[2]) for s in summary(article)]
+
+
+def test_definite_description_resolves() -> None:
+    """`the ministry said` refers back to the ministry named earlier."""
+    text = "The Interior Ministry opened an inquiry. The ministry said that nobody was arrested."
+    article = parse_with(text)
+    assert [("org:interior-ministry", "The ministry")] == [(s[1], s[2]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reports indicate that the border will reopen.",
+        "Intelligence reports suggest that troops may move.",
+        "Smith believes that the border will reopen.",
+        "The plan is expected to pass.",
+        "The claims were dismissed by the court.",
+        "Economic data show that growth slowed.",
+    ],
+)
+def test_not_statements(text: str) -> None:
+    """Documents, beliefs, passives and nouns that look like cues are not statements."""
+    assert [] == summary(parse_with(text))
+
+
+def test_evidential_cue_needs_an_actor() -> None:
+    """`indicated` is a statement when a person is its source, not when a phrase is."""
+    assert ["person:john-smith"] == [
+        s.speaker for s in parse_with("Smith indicated that more visits would follow.").statements
+    ]
+    assert [] == list(parse_with("This phrase indicates a future intent to talk.").statements)
+
+
+def test_capitalized_cue_form_inside_a_name() -> None:
+    """`States` in `United States` is not the verb `state`."""
+    article = parse_with("The United States and France met in Paris on Monday.")
+    assert [] == summary(article)
