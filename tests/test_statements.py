@@ -100,7 +100,7 @@ def test_spokesperson_with_title() -> None:
 
 
 def test_following_quote_inherits_speaker() -> None:
-    """A quotation right after an attributed one, with no attribution between, shares its speaker."""
+    """A quotation right after an attributed one, nothing between, shares its speaker."""
     text = '"We stay," said Lopez. "We will not move."\n\n"Nor will we," Smith added.'
     article = parse_with(text)
     assert ["person:maria-lopez", "person:maria-lopez", "person:john-smith"] == [
