@@ -383,17 +383,27 @@ def write_parquet_dataset(
     directory: str | os.PathLike[str],
     layers: Iterable[Layer] = LAYERS,
     *,
+    part: str | None = None,
     batch_size: int = 10_000,
 ) -> dict[Layer, int]:
-    """Write one ``<layer>.parquet`` file per layer into ``directory`` in a single pass.
+    """Write every layer into ``directory`` in a single pass over ``source``.
 
-    Returns the number of rows written per layer. Needs the ``parquet`` extra.
-    The files join on ``article_id`` (and ``actor_id``/``speaker``/``source_actor``).
+    Without ``part``, one file per layer: ``<directory>/<layer>.parquet``. With
+    ``part`` (e.g. a partition's name on a cluster), one folder per layer:
+    ``<directory>/<layer>/<part>.parquet``, so many writers can fill the same
+    dataset and ``read_parquet('<directory>/statements/*.parquet')`` reads it as one
+    table. Returns the number of rows written per layer. Needs the ``parquet`` extra.
+    The tables join on ``article_id`` (and ``actor_id``/``speaker``/``source_actor``).
     """
     out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
     chosen = [_check_layer(layer) for layer in layers]
-    writers = {layer: _BatchWriter(out / f"{layer}.parquet", layer, batch_size) for layer in chosen}
+    paths = {
+        layer: out / f"{layer}.parquet" if part is None else out / layer / f"{part}.parquet"
+        for layer in chosen
+    }
+    for path in paths.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    writers = {layer: _BatchWriter(paths[layer], layer, batch_size) for layer in chosen}
     try:
         articles: Iterable[Article] = (source,) if isinstance(source, Article) else source
         for article in articles:
