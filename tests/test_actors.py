@@ -298,9 +298,19 @@ def test_family_name_first_links_to_full_name() -> None:
 
 
 def test_speech_verb_subject_is_a_person() -> None:
-    """A capitalized name before a speech verb is a person even without a title."""
-    article = parse("Analysts were divided. Okonkwo warned that prices would rise.")
-    assert [("Okonkwo", "person:okonkwo")] == mentions(article)
+    """A capitalized name before a speech verb is a person even without a title; an
+    unknown single word that speaks is taken for an organization (``Zentrix said``)."""
+    article = parse(
+        "Analysts were divided. Ngozi Okonkwo warned that prices would rise. "
+        "Zentrix said it agreed. Okonkwo added that Zentrix was wrong."
+    )
+    assert [
+        ("Ngozi Okonkwo", "person:ngozi-okonkwo"),
+        ("Zentrix", "org:zentrix"),
+        ("Okonkwo", "person:ngozi-okonkwo"),
+        ("Zentrix", "org:zentrix"),
+    ] == mentions(article)
+    assert ActorKind.ORGANIZATION == actor(article, "org:zentrix").kind
 
 
 def test_apposition_who_and_age() -> None:

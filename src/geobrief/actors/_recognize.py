@@ -41,7 +41,18 @@ _STRONG_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around"
 class _Item:
     """A recognized piece of text: tokens ``[i, j)`` and what they are."""
 
-    __slots__ = ("actor_id", "affiliation", "entry", "i", "j", "kind", "label", "titles", "type")
+    __slots__ = (
+        "actor_id",
+        "affiliation",
+        "entry",
+        "i",
+        "j",
+        "kind",
+        "label",
+        "speaker",
+        "titles",
+        "type",
+    )
 
     def __init__(self, kind: str, i: int, j: int) -> None:
         self.kind = kind  # "gaz", "body", "title", "honorific", "name"
@@ -53,6 +64,8 @@ class _Item:
         self.titles: list[str] = []
         self.affiliation: str | None = None
         self.label = False
+        self.speaker = False
+        """The subject of a speech verb."""
 
 
 @attrs.frozen
@@ -365,6 +378,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                     or lows[end - 1] in lex.place_suffixes
                 ):
                     item = _Item("name", i, end)
+                    item.type = _LOC if lows[end - 1] in lex.place_suffixes else _ORG
                     items.append(item)
                     i = end
                     continue
@@ -580,7 +594,10 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
             and lows[j] in lex.speech_verbs
             and not (ctx.sentence_start[i] and j - i == 1 and _common_subject(ctx, i, j))
         ):
-            item.type = _PERSON
+            if j - i == 1:
+                item.speaker = True  # a surname, or a company ("Fiat said"): decided later
+            else:
+                item.type = _PERSON
             continue
         if i >= 1 and lows[i - 1] in ("said", "says", "told") and (j >= n or not _is_cap(toks[j])):
             item.type = _PERSON
@@ -603,6 +620,7 @@ def _weak_type(ctx: _Context, items: list[_Item], k: int) -> str | None:
         _name_shaped(w)
         and w.lower() not in ctx.lower_words
         and w.lower() not in lex.not_person_words
+        and w.lower() not in lex.not_names
         for w in words
     ):
         return _PERSON
@@ -748,10 +766,14 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             continue
         if item.label or (ctx.sentence_start[item.i] and toks[0].lower() in ctx.lower_words):
             continue
-        if ctx.sentence_start[item.i] and toks[0] not in ctx.lex.given_names:
+        if ctx.sentence_start[item.i] and toks[0] not in ctx.lex.given_names and not item.speaker:
             continue
         if toks[0] in ctx.lex.given_names:
             item.type = _PERSON
+        elif item.speaker:
+            # an unknown single word that speaks is more often a company or agency than a
+            # person, whom news introduces by full name first
+            item.type = _ORG
         else:
             item.type = _weak_type(ctx, items, k)
         if item.type is None and toks[0].isalpha() and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
