@@ -38,6 +38,8 @@ from geobrief._pipeline import Pipeline, Stage, default_pipeline, parse, parse_f
 from geobrief._schema import json_schema
 from geobrief._serialize import dumps, dumps_bytes, from_dict, loads, to_dict
 from geobrief._version import SCHEMA_VERSION, __version__
+from geobrief.corpus import Corpus
+from geobrief.records import to_records
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -49,6 +51,7 @@ __all__ = [
     "ArticleSource",
     "Claim",
     "ClaimSource",
+    "Corpus",
     "DecodeError",
     "Diagnostic",
     "FaqItem",
@@ -87,4 +90,5 @@ __all__ = [
     "parse_file",
     "read_text",
     "to_dict",
+    "to_records",
 ]
