@@ -172,6 +172,7 @@ def render_plain(view: View, out: TextIO, width: int = 100) -> None:
 
 def render_rich(view: View, console: Any) -> None:
     """Print the view with rich tables and colours."""
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -204,9 +205,9 @@ def render_rich(view: View, console: Any) -> None:
             if head.startswith("HEDGED"):
                 head_text.stylize("bold red", 4 + len(str(i)), 4 + len(str(i)) + 6)
             console.print(head_text)
-            console.print(Text(f"    {text}"))
+            console.print(Padding(Text(text), (0, 0, 0, 4)))
             if extra:
-                console.print(Text(f"    ({extra})", style="dim"))
+                console.print(Padding(Text(f"({extra})", style="dim"), (0, 0, 0, 4)))
     if view.diagnostics:
         console.print(Text(f"\nDiagnostics ({len(view.diagnostics)})", style="bold underline"))
         for line in view.diagnostics:
