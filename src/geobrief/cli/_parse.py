@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Iterator
+from typing import TextIO
 
 from geobrief.cli._common import (
     EXIT_FAILED,
@@ -13,7 +15,6 @@ from geobrief.cli._common import (
     EXIT_USAGE,
     Progress,
     error,
-    is_terminal,
     open_output,
 )
 from geobrief.cli._engine import Input, Outcome, parse_many
@@ -84,10 +85,8 @@ def run(args: argparse.Namespace) -> int:
     items = _inputs(args.paths, args.pattern, failures)
     single = len(args.paths) == 1 and len(items) == 1 and not os.path.isdir(args.paths[0])
     fmt = args.format or ("json" if single else "jsonl")
-    to_pipe = args.output in (None, "-") and not is_terminal(sys.stdout)
-    progress = Progress(
-        len(items), enabled=_progress_enabled(args.progress, len(items), to_pipe=to_pipe)
-    )
+    quiet = args.output in (None, "-") and not _is_regular_file(sys.stdout)
+    progress = Progress(len(items), enabled=_progress_enabled(args.progress, len(items), quiet))
     written = 0
     with open_output(args.output) as out:
         for json_line in _lines(parse_many(items, jobs=args.jobs), progress, failures):
@@ -106,12 +105,20 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress_enabled(flag: bool | None, count: int, *, to_pipe: bool) -> bool | None:
-    """The --progress flag if given; else never for few files or piped stdout; else
-    None (shown when stderr is a terminal)."""
+def _is_regular_file(stream: TextIO) -> bool:
+    """True when ``stream`` is redirected to a file (not a pipe, not a terminal)."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _progress_enabled(flag: bool | None, count: int, quiet: bool) -> bool | None:
+    """The --progress flag if given; else off for few files, or when the data itself goes
+    to a pipe or the terminal; else None (on when stderr is a terminal)."""
     if flag is not None:
         return flag
-    return None if count >= _MANY and not to_pipe else False
+    return None if count >= _MANY and not quiet else False
 
 
 def _lines(outcomes: Iterator[Outcome], progress: Progress, failures: list[str]) -> Iterator[str]:
