@@ -11,7 +11,7 @@ cannot silently fall behind the model.
 The generated schema ships as ``geobrief/schema/article.schema.json``; regenerate it
 after changing the model with::
 
-    python -m geobrief._schema
+    python -m geobrief.schema
 
 It describes exactly what :func:`geobrief.dumps` writes: every property is written
 (``required`` lists the fields without a default, which a reader must find), ``null``
@@ -164,7 +164,8 @@ class _Generator:
         if annotation in simple:
             return {"type": simple[annotation]}
         if annotation is datetime.date:
-            return {"type": "string", "format": "date"}
+            # the pattern for validators that treat "format" as a mere annotation
+            return {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
         raise TypeError(f"no JSON Schema for {annotation!r}")
 
 
@@ -281,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--check" in args:
         current = path.read_text("utf-8") if path.exists() else ""
         if current != text:
-            print(f"{path} is out of date; run: python -m geobrief._schema", file=sys.stderr)
+            print(f"{path} is out of date; run: python -m geobrief.schema", file=sys.stderr)
             return 1
         return 0
     path.parent.mkdir(parents=True, exist_ok=True)
