@@ -22,7 +22,8 @@ Definitions (the same for every system):
   surname), compared with every gold name string (GUM: ``name_mentions`` and
   ``mention_text`` of the speaker entity and the source span; MEANTIME: the
   Arg0 mention text and its entity name). A speaker span with an apposition
-  (``X, editor of Y``) offers each of its first two parts too.
+  (``X, editor of Y``), predicted or gold, offers each of its first two
+  parts too.
 - Recall over gold items of a kind; precision over predicted statements of
   that kind, counted correct when they match any gold attribution of the
   document (with a correct speaker for the speaker rows). MEANTIME counts only
@@ -102,6 +103,7 @@ def _surname(name: str) -> str | None:
 
 def names_match(predicted: Iterable[str], gold: Iterable[str]) -> bool:
     gold_list = [g for g in gold if g and g.strip()]
+    gold_list += [part for g in gold_list for part in g.split(",")[:2] if part.strip()]
     for p in predicted:
         if not p or not p.strip():
             continue

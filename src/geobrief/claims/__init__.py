@@ -69,7 +69,7 @@ def _claim(
     hedges = tuple(
         sorted(
             (*_cue_hedge(text, cue, cue_span), *find_hedges(text, span, sentence_start)),
-            key=lambda h: h.span,
+            key=lambda h: (h.span.start, h.span.end),
         )
     )
     negation = find_negation(text, span)
@@ -101,12 +101,12 @@ def _voice_spans(article: Article, ctx: ArticleContext) -> list[tuple[Span, bool
         for paragraph in item.answer:
             always.update(paragraph.sentences or (paragraph.span,))
     spans = {s.span for s in ctx.sentences} | always
-    return [(span, span in always) for span in sorted(spans)]
+    return [(span, span in always) for span in sorted(spans, key=lambda s: (s.start, s.end))]
 
 
 def extract_claims(article: Article) -> Article:
     """Fill ``claims`` from statements, other attributions and the article's own voice."""
-    ctx = ArticleContext(article)
+    ctx = ArticleContext.of(article)
     text = ctx.text
     claims: list[Claim] = []
     covered: list[Span] = []
@@ -138,7 +138,7 @@ def extract_claims(article: Article) -> Article:
             _claim(ctx, reported.content, source, cue=frame.cue.lemma, cue_span=frame.cue_span)
         )
         covered.append(reported.content)
-    covered.sort()
+    covered.sort(key=lambda s: (s.start, s.end))
     for sentence, always in _voice_spans(article, ctx):
         if any(c.overlaps(sentence) for c in covered):
             continue

@@ -7,13 +7,16 @@ own claim, so a hedge in one does not hedge the other.
 
 from __future__ import annotations
 
+import re
+
 from geobrief._model import Span
 from geobrief.statements._frames import participle_after_comma
-from geobrief.statements._text import tokenize
+from geobrief.statements._text import lowercase, tokenize
 
 __all__ = ["clause_spans"]
 
 _END_PUNCTUATION = ".!?;:"
+_MAYBE_PARTICIPLE = re.compile(r",\s+(?:\w+\s+)?\w+ing\b")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
@@ -28,8 +31,11 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 def clause_spans(text: str, sentence: Span) -> list[Span]:
     """The sentence's main clause and each participle clause after a comma."""
+    if not _MAYBE_PARTICIPLE.search(text, sentence.start, sentence.end):
+        whole = _trimmed(text, sentence.start, sentence.end)
+        return [] if whole is None else [whole]
     tokens = tokenize(text, sentence.start, sentence.end)
-    lowers = [t.lower for t in tokens]
+    lowers = lowercase(tokens)
     spans: list[Span] = []
     start = sentence.start
     for k, token in enumerate(tokens):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from geobrief._model import Hedge, Span
-from geobrief.claims._lexicon import match_hedge, match_negation
-from geobrief.statements._text import tokenize
+from geobrief.claims._lexicon import match_hedge, match_negation, may_have_cue
+from geobrief.statements._text import lowercase, tokenize
 
 __all__ = ["find_hedges", "find_negation"]
 
@@ -19,8 +19,10 @@ def find_hedges(text: str, span: Span, sentence_start: int | None = None) -> tup
     ``May`` with a capital is a hedge only where a sentence starts (it is the
     month elsewhere).
     """
+    if not may_have_cue(text[span.start : span.end]):
+        return ()
     tokens = tokenize(text, span.start, span.end)
-    lowers = [t.lower for t in tokens]
+    lowers = lowercase(tokens)
     found: list[Hedge] = []
     i = 0
     while i < len(tokens):
@@ -41,8 +43,10 @@ def find_hedges(text: str, span: Span, sentence_start: int | None = None) -> tup
 
 def find_negation(text: str, span: Span) -> Span | None:
     """The first negation cue inside ``span`` (``not``, ``n't``, ``never`` ...), if any."""
+    if not may_have_cue(text[span.start : span.end]):
+        return None
     tokens = tokenize(text, span.start, span.end)
-    lowers = [t.lower for t in tokens]
+    lowers = lowercase(tokens)
     for i, token in enumerate(tokens):
         if _negated_suffix(lowers[i]):
             return Span(start=token.end - 3, end=token.end)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-__all__ = ["match_hedge", "match_negation"]
+__all__ = ["match_hedge", "match_negation", "may_have_cue"]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -53,6 +54,20 @@ def _match(
                 return None
             return lemma, n
     return None
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(_hedges()) | frozenset(_negations())
+
+
+def may_have_cue(text: str) -> bool:
+    """True when ``text`` has a word that can start a hedge or negation (or ``n't``)."""
+    lower = text.lower()
+    return "n't" in lower or "n’t" in lower or not _first_words().isdisjoint(_WORD.findall(lower))
 
 
 def match_hedge(lowers: Sequence[str], i: int) -> tuple[str, int] | None:

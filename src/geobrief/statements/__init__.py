@@ -68,7 +68,7 @@ def _statements(ctx: ArticleContext) -> list[Statement]:
 def extract_statements(article: Article) -> Article:
     """Fill ``statements`` with direct quotes, partial quotes and reported speech,
     and add an ``unbalanced-quote`` diagnostic for every quote mark left unpaired."""
-    ctx = ArticleContext(article)
+    ctx = ArticleContext.of(article)
     return attrs.evolve(
         article,
         statements=tuple(_statements(ctx)),

@@ -8,23 +8,78 @@ from geobrief._model import Article, Span
 from geobrief.statements._frames import Frame, find_frames
 from geobrief.statements._quotes import QuoteScan, scan_quotes
 from geobrief.statements._resolve import MentionIndex
-from geobrief.statements._text import Token, article_sentences, tokenize
+from geobrief.statements._lexicon import has_cue
+from geobrief.statements._text import Token, article_sentences, lowercase, tokenize
 
 __all__ = ["ArticleContext", "SentenceInfo"]
 
 
 class SentenceInfo:
-    """One sentence: its span, tokens (with lowercase forms) and frames."""
+    """One sentence: its span, and (computed on first use) its tokens and frames.
+
+    Sentences with no cue word anywhere skip tokenization for frames.
+    """
+
+    __slots__ = ("_frames", "_lowers", "_text", "_tokens", "span")
 
     def __init__(self, text: str, span: Span) -> None:
         self.span = span
-        self.tokens: list[Token] = tokenize(text, span.start, span.end)
-        self.lowers: list[str] = [t.lower for t in self.tokens]
-        self.frames: list[Frame] = find_frames(self.tokens, self.lowers)
+        self._text = text
+        self._tokens: list[Token] | None = None
+        self._lowers: list[str] | None = None
+        self._frames: list[Frame] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens."""
+        if self._tokens is None:
+            self._tokens = tokenize(self._text, self.span.start, self.span.end)
+        return self._tokens
+
+    @property
+    def lowers(self) -> list[str]:
+        """The tokens' lowercase forms."""
+        if self._lowers is None:
+            self._lowers = lowercase(self.tokens)
+        return self._lowers
+
+    @property
+    def frames(self) -> list[Frame]:
+        """The attribution frames of the sentence."""
+        if self._frames is None:
+            if has_cue(self._text, self.span.start, self.span.end):
+                self._frames = find_frames(self.tokens, self.lowers)
+            else:
+                self._frames = []
+        return self._frames
 
 
 class ArticleContext:
-    """Sentences, quotations, frames and the mention index of an article."""
+    """Sentences, quotations, frames and the mention index of an article.
+
+    Use :meth:`of` to share one context between the statement and claim stages.
+    """
+
+    _last: ArticleContext | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleContext:
+        """The context of ``article``, reused when the previous call had the same
+        text, structure and mentions (the claims stage right after statements)."""
+        last = cls._last
+        if (
+            last is not None
+            and last.article.text is article.text
+            and last.article.mentions is article.mentions
+            and last.article.actors is article.actors
+            and last.article.sections is article.sections
+            and last.article.key_points is article.key_points
+            and last.article.title == article.title
+        ):
+            return last
+        ctx = cls(article)
+        cls._last = ctx
+        return ctx
 
     def __init__(self, article: Article, quotes: QuoteScan | None = None) -> None:
         self.article = article

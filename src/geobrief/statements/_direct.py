@@ -101,7 +101,7 @@ def _post_frame(ctx: ArticleContext, quote: Quote, limit: int) -> Frame | None:
     for frame in frames:
         if frame.cue_span.start <= quote.close_mark or frame.cue_span.start >= limit:
             continue
-        if frame.speaker is None or frame.inherited:
+        if frame.speaker is None or frame.inherited or frame.speaker.overlaps(quote.content):
             continue
         first = min(frame.speaker.start, frame.cue_span.start)
         if first <= quote.close_mark:
@@ -137,6 +137,13 @@ def _pre_frame(
         best = frame
     if best is None:
         return None
+    if kind is StatementKind.PARTIAL:
+        # The fragment must sit in the cue's clause: not after a semicolon,
+        # not after the end of the cue's own content.
+        if ";" in ctx.text[best.cue_span.end : quote.open_mark]:
+            return None
+        if best.content is not None and best.content.end <= quote.open_mark:
+            return None
     if kind is StatementKind.DIRECT:
         gap = sum(
             1 for t in sentence.tokens if best.cue_span.end <= t.start and t.end <= quote.open_mark

@@ -316,6 +316,9 @@ def _verb_frame(
     if i > 0 and lowers[i - 1] in words("determiner") | words("possessive"):
         return None  # "the claims", "his statement": a noun, not a verb
     participle = cue_lower.endswith("ing") and i > 0 and tokens[i - 1].text == ","
+    # "X tweeted to Y and said ...": a coordinated verb shares the subject.
+    coordinated = i > 0 and lowers[i - 1] == "and" and any(f.speaker for f in earlier)
+    participle = participle or coordinated
     phrase = None if participle else phrase_before(tokens, lowers, i)
     if phrase is not None and _passive(tokens, lowers, phrase, i):
         return None

@@ -9,6 +9,7 @@ pronouns. Every function here looks at a bounded number of tokens.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import attrs
 
@@ -35,6 +36,7 @@ class Phrase:
         return self.end - self.start == 1 and tokens[self.start].lower in _pronouns()
 
 
+@cache
 def _pronouns() -> frozenset[str]:
     return (
         words("pronoun_person")
@@ -44,15 +46,20 @@ def _pronouns() -> frozenset[str]:
     )
 
 
-def _function_word(lower: str) -> bool:
+@cache
+def _function_words() -> frozenset[str]:
     return (
-        lower in words("preposition")
-        or lower in words("conjunction")
-        or lower in words("clause_opener")
-        or lower in words("stop_verb")
-        or lower in words("auxiliary")
-        or lower in _pronouns()
+        words("preposition")
+        | words("conjunction")
+        | words("clause_opener")
+        | words("stop_verb")
+        | words("auxiliary")
+        | _pronouns()
     )
+
+
+def _function_word(lower: str) -> bool:
+    return lower in _function_words()
 
 
 def _is_word(token: Token) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
+from typing import NamedTuple
 
 from geobrief._model import Article, Span
 
@@ -16,6 +16,7 @@ __all__ = [
     "Token",
     "article_sentences",
     "is_capitalized",
+    "lowercase",
     "paragraph_spans",
     "split_sentences",
     "tokenize",
@@ -30,8 +31,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-@attrs.frozen
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark with its offsets into the article text."""
 
     start: int
@@ -53,6 +53,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into word and punctuation tokens with absolute offsets."""
     stop = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def lowercase(tokens: list[Token]) -> list[str]:
+    """The tokens' lowercase forms, curly apostrophes made straight."""
+    return [t.text.lower().replace("’", "'") for t in tokens]
 
 
 def is_capitalized(word: str) -> bool:
