@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_statements_support import check_spans, parse_with
-
 from geobrief import ActorSource, AnonymousSource, Article, ArticleSource, Claim, Modality
+from test_statements_support import check_spans, parse_with
 
 
 def claim_with(article: Article, text: str) -> Claim:

@@ -6,9 +6,9 @@ import bisect
 
 from geobrief._model import Article, Span
 from geobrief.statements._frames import Frame, find_frames
+from geobrief.statements._lexicon import has_cue
 from geobrief.statements._quotes import QuoteScan, scan_quotes
 from geobrief.statements._resolve import MentionIndex
-from geobrief.statements._lexicon import has_cue
 from geobrief.statements._text import Token, article_sentences, lowercase, tokenize
 
 __all__ = ["ArticleContext", "SentenceInfo"]
