@@ -146,6 +146,12 @@ def seed_json() -> dict[str, Any]:
     return data
 
 
+@pytest.fixture(scope="session")
+def seed_paths(seed_json: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Every JSON path in the seed document (as key/index tuples)."""
+    return list(_paths(seed_json))
+
+
 @given(text=any_text)
 def test_parse_any_text(text: str, check_article: Checker) -> None:
     """Any string parses; every span is in bounds; the text is the normalized input."""
@@ -204,11 +210,13 @@ def _replace(data: Any, path: tuple[Any, ...], value: object) -> Any:
 
 @given(choice=st.data())
 def test_loads_mutated_valid_document(
-    seed_json: dict[str, Any], choice: st.DataObject, check_article: Checker
+    seed_json: dict[str, Any],
+    seed_paths: list[tuple[Any, ...]],
+    choice: st.DataObject,
+    check_article: Checker,
 ) -> None:
     """The seed's JSON with one value replaced anywhere yields an Article or a DecodeError."""
-    paths = list(_paths(seed_json))
-    path = choice.draw(st.sampled_from(paths), label="path")
+    path = choice.draw(st.sampled_from(seed_paths), label="path")
     value = choice.draw(json_values | st.integers(-5, 10**6), label="value")
     mutated = _replace(seed_json, path, value)
     _decode_or_documented_error(lambda: geobrief.loads(json.dumps(mutated)), check_article)
@@ -216,10 +224,13 @@ def test_loads_mutated_valid_document(
 
 @given(choice=st.data())
 def test_loads_document_with_field_removed(
-    seed_json: dict[str, Any], choice: st.DataObject, check_article: Checker
+    seed_json: dict[str, Any],
+    seed_paths: list[tuple[Any, ...]],
+    choice: st.DataObject,
+    check_article: Checker,
 ) -> None:
     """The seed's JSON with one object key removed yields an Article or a DecodeError."""
-    objects = [p for p in _paths(seed_json) if isinstance(_get(seed_json, p), dict)]
+    objects = [p for p in seed_paths if isinstance(_get(seed_json, p), dict)]
     path = choice.draw(st.sampled_from(objects), label="object")
     target = _get(seed_json, path)
     assume(target)
@@ -266,7 +277,7 @@ def test_load_jsonl_good_lines_then_junk(
     assert articles == got[: len(articles)]
 
 
-@given(st.text(alphabet=string.printable, max_size=200))
+@given(text=st.text(alphabet=string.printable, max_size=200))
 def test_parse_file_any_bytes_is_read_or_input_error(
     text: str, tmp_path_factory: pytest.TempPathFactory, check_article: Checker
 ) -> None:
