@@ -71,6 +71,8 @@ class Gazetteer:
     """Nested dicts keyed by token text; the key ``"\\x00"`` holds a node's entries."""
     demonyms: Mapping[str, str] = attrs.field(repr=False)
     """The first demonym of each state (``state:RUS`` -> ``Russian``)."""
+    lowercase_starts: frozenset[str] = attrs.field(repr=False)
+    """First tokens of surface forms that start lowercase (``al`` in ``al-Qaeda``)."""
 
     @classmethod
     def from_entries(
@@ -85,7 +87,10 @@ class Gazetteer:
             _add(trie, surface, entry)
             if entry.role == "demonym":
                 demonyms.setdefault(entry.actor_id, surface)
-        return cls(actors=by_id, entries=pairs, trie=trie, demonyms=demonyms)
+        lowercase = frozenset(k for k in trie if k[:1].islower())
+        return cls(
+            actors=by_id, entries=pairs, trie=trie, demonyms=demonyms, lowercase_starts=lowercase
+        )
 
     @classmethod
     def default(cls) -> Gazetteer:

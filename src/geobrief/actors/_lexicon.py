@@ -48,6 +48,31 @@ class Lexicon:
     """Case-sensitive family names written first (``Xi`` Jinping, ``Kim`` Jong Un)."""
     bodies: tuple[tuple[tuple[str, ...], str, str], ...]
     """Government bodies: (lowercase phrase tokens, slug, canonical name)."""
+    _title_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _lowercase_starters: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _abbreviation_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        title_words = self.title_heads | self.title_modifiers
+        object.__setattr__(self, "_title_words", title_words)
+        object.__setattr__(self, "_lowercase_starters", title_words | self.honorifics | {"the"})
+        dotted = {w[:-1] for w in self.abbreviations if "." not in w[:-1]}
+        object.__setattr__(self, "_abbreviation_words", frozenset(dotted))
+
+    @property
+    def abbreviation_words(self) -> frozenset[str]:
+        """Words written with a period (``mr``, ``gen``, ``inc``, ``st``), without it."""
+        return self._abbreviation_words
+
+    @property
+    def lowercase_starters(self) -> frozenset[str]:
+        """Lowercase words that can start a title or honorific, and ``the``."""
+        return self._lowercase_starters
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Title heads and modifiers together."""
+        return self._title_words
 
     @property
     def abbreviations(self) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ length of the text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable
 
@@ -75,8 +76,8 @@ class _Context:
     ends: list[int]
     toks: list[str]
     lows: list[str]
-    sentence_start: list[bool]
-    label: list[bool]
+    sentence_start: _SentenceStarts
+    label: _Labels
     gaz: Gazetteer
     lex: Lexicon
     body_trie: Trie
@@ -106,28 +107,49 @@ def _is_cap(token: str) -> bool:
 # --------------------------------------------------------------------------- #
 
 
-def _sentence_starts(
-    article: Article, ctx_text: str, starts: list[int], toks: list[str]
-) -> list[bool]:
-    n = len(toks)
-    result = [False] * n
-    sentence_offsets = {s.start for s in article.sentences()}
-    prev_real = ""
-    prev_end = 0
-    for k in range(n):
-        start = starts[k]
-        if (
-            k == 0
-            or start in sentence_offsets
-            or prev_real in _SENTENCE_END
-            or "\n" in ctx_text[prev_end:start]
-        ):
-            result[k] = True
-        tok = toks[k]
-        # an opening quote or bullet at a sentence start passes the start on
-        prev_real = "." if tok in _OPEN_QUOTES and result[k] and k + 1 < n else tok
-        prev_end = start + len(tok)
-    return result
+class _SentenceStarts:
+    """Whether token ``k`` starts a sentence, computed on demand (only name candidates ask):
+    the structure's sentence offsets, else after ``. ! ? : ; |``, a line break, or an opening
+    quote or bullet that itself starts one."""
+
+    __slots__ = ("_abbrevs", "_ends", "_known", "_starts", "_text", "_toks")
+
+    def __init__(
+        self,
+        article: Article,
+        text: str,
+        starts: list[int],
+        ends: list[int],
+        toks: list[str],
+        abbrevs: frozenset[str],
+    ) -> None:
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+        self._toks = toks
+        self._abbrevs = abbrevs
+        self._known = {s.start for s in article.sentences()}
+
+    def _abbrev_dot(self, k: int) -> bool:
+        """The period at ``k`` ends an abbreviation (``Mr.``) or an initial (``F.``)."""
+        if k == 0 or self._starts[k] != self._ends[k - 1]:
+            return False
+        word = self._toks[k - 1]
+        return word.lower() in self._abbrevs or (len(word) == 1 and word.isupper())
+
+    def __getitem__(self, k: int) -> bool:
+        for _ in range(4):  # at most a few opening quotes/bullets in a row
+            if k <= 0 or self._starts[k] in self._known:
+                return True
+            prev = self._toks[k - 1]
+            if "\n" in self._text[self._ends[k - 1] : self._starts[k]]:
+                return True
+            if prev in _SENTENCE_END:
+                return not (prev == "." and self._abbrev_dot(k - 1))
+            if prev not in _OPEN_QUOTES:
+                return False
+            k -= 1
+        return False
 
 
 def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
@@ -161,21 +183,26 @@ def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _label_tokens(spans: list[tuple[int, int]], starts: list[int]) -> list[bool]:
-    result = [False] * len(starts)
-    if not spans:
-        return result
-    spans.sort()
-    k = 0
-    n = len(starts)
-    for lo, hi in spans:
-        while k < n and starts[k] < lo:
-            k += 1
-        m = k
-        while m < n and starts[m] < hi:
-            result[m] = True
-            m += 1
-    return result
+class _Labels:
+    """Whether token ``k`` lies in a heading or label span (binary search over the spans)."""
+
+    __slots__ = ("_ends", "_los", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]], starts: list[int]) -> None:
+        merged: list[list[int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self._los = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+        self._starts = starts
+
+    def __getitem__(self, k: int) -> bool:
+        start = self._starts[k]
+        idx = bisect.bisect_right(self._los, start) - 1
+        return idx >= 0 and start < self._ends[idx]
 
 
 # --------------------------------------------------------------------------- #
@@ -231,7 +258,10 @@ def _title_match(ctx: _Context, i: int) -> int:
     last = i
     while j < n and j - i < _MAX_RUN:
         low = lows[j]
-        if low in heads:
+        if low + "." in heads and _abbrev_dot(ctx, j + 1):
+            j += 2  # "Gen.", "Sen."
+            last = j
+        elif low in heads:
             j += 1
             last = j
         elif low in mods:
@@ -262,6 +292,9 @@ def _name_run(ctx: _Context, i: int) -> int:
             break
         if tok == "-" and j + 1 < n and _tight(ctx, j) and toks[j + 1][0].isalpha():
             j += 2  # "Jong-un", "Udvar-Hazy"
+            continue
+        if tok == "." and _abbrev_dot(ctx, j):
+            j += 1  # "John F. Kennedy", "Acme Inc.", "St. Louis"
             continue
         if _is_cap(tok):
             if not joined_of and not first_given and lows[j] in lex.title_heads:
@@ -303,6 +336,14 @@ def _is_city(ctx: _Context, entry: Entry) -> bool:
     )
 
 
+def _abbrev_dot(ctx: _Context, j: int) -> bool:
+    """Token ``j`` is a period that ends an abbreviation (``Mr.``, ``Inc.``) or initial."""
+    if j >= len(ctx.toks) or ctx.toks[j] != "." or ctx.starts[j] != ctx.ends[j - 1]:
+        return False
+    word = ctx.toks[j - 1]
+    return ctx.lows[j - 1] in ctx.lex.abbreviation_words or (len(word) == 1 and word.isupper())
+
+
 def _tight(ctx: _Context, j: int) -> bool:
     """Token ``j`` touches its neighbours (no space on either side)."""
     return ctx.starts[j] == ctx.ends[j - 1] and ctx.ends[j] == ctx.starts[j + 1]
@@ -312,10 +353,18 @@ def _scan(ctx: _Context) -> list[_Item]:
     toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
     n = len(toks)
     items: list[_Item] = []
-    heads_mods = lex.title_heads | lex.title_modifiers
+    heads_mods = lex.title_words
     trie = ctx.gaz.trie
-    i = 0
-    while i < n:
+    # lowercase tokens start nothing unless a title, honorific, "the" or a gazetteer word
+    starters = lex.lowercase_starters
+    gaz_starters = ctx.gaz.lowercase_starts
+    candidates = [
+        k for k, t in enumerate(toks) if t[0].isupper() or t in starters or t in gaz_starters
+    ]
+    pos = 0
+    for i in candidates:
+        if i < pos:
+            continue
         tok = toks[i]
         low = lows[i]
         # 1. gazetteer
@@ -357,7 +406,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                     item = _Item("name", i, end)
                     item.type = _ORG
                     items.append(item)
-                    i = end
+                    pos = end
                     continue
             if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION):
                 k = j + 1 if j < n and toks[j] in _POSSESSIVE else j
@@ -370,7 +419,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                         item.affiliation = state
                         item.entry = entry
                         items.append(item)
-                        i = body[0]
+                        pos = body[0]
                         continue
                 end = _name_run(ctx, j) if j < n and _is_cap(toks[j]) else j
                 if end > j and (
@@ -380,10 +429,10 @@ def _scan(ctx: _Context) -> list[_Item]:
                     item = _Item("name", i, end)
                     item.type = _LOC if lows[end - 1] in lex.place_suffixes else _ORG
                     items.append(item)
-                    i = end
+                    pos = end
                     continue
             items.append(item)
-            i = j
+            pos = j
             continue
         # 2. a capitalized government body ("Ministry of Defense", "Foreign Ministry")
         if tok[0].isupper() and low in ctx.body_trie:
@@ -407,27 +456,28 @@ def _scan(ctx: _Context) -> list[_Item]:
                         else "org:" + slug(ctx.text[ctx.starts[i] : ctx.ends[body[0] - 1]])
                     )
                     items.append(item)
-                    i = end
+                    pos = end
                     continue
         # 3. honorifics and titles
-        if low in lex.honorifics and i + 1 < n and _is_cap(toks[i + 1]):
-            items.append(_Item("honorific", i, i + 1))
-            i += 1
-            continue
-        if low in heads_mods:
+        if low in lex.honorifics or low + "." in lex.honorifics:
+            end = i + 2 if _abbrev_dot(ctx, i + 1) else i + 1
+            if end < n and _is_cap(toks[end]):
+                items.append(_Item("honorific", i, end))
+                pos = end
+                continue
+        if low in heads_mods or (low + "." in heads_mods and _abbrev_dot(ctx, i + 1)):
             end = _title_match(ctx, i)
             if end > i:
                 items.append(_Item("title", i, end))
-                i = end
+                pos = end
                 continue
         # 4. capitalized names (never starting with "The", "In" ...)
         if _is_cap(tok) and tok[0].isalpha() and low not in lex.not_names:
             end = _name_run(ctx, i)
             if end > i:
                 items.append(_Item("name", i, end))
-                i = end
+                pos = end
                 continue
-        i += 1
     return items
 
 
@@ -523,7 +573,7 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
             continue
         i, j = item.i, item.j
         item.label = ctx.label[i]
-        first, last = lows[i], lows[j - 1]
+        first, last = lows[i], lows[j - 2 if lows[j - 1] == "." and j - i > 1 else j - 1]
         prev = items[k - 1] if k > 0 else None
         # suffixes and heads say the most
         of = lows.index("of", i, j) if "of" in lows[i:j] else -1
@@ -829,13 +879,13 @@ def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
         starts=starts,
         ends=ends,
         toks=toks,
-        lows=[t.lower() for t in toks],
-        sentence_start=_sentence_starts(article, text, starts, toks),
-        label=_label_tokens(_label_lines(article, text), starts),
+        lows=list(map(str.lower, toks)),
+        sentence_start=_SentenceStarts(article, text, starts, ends, toks, lex.abbreviation_words),
+        label=_Labels(_label_lines(article, text), starts),
         gaz=gaz,
         lex=lex,
         body_trie=body_trie,
-        lower_words=frozenset(t for t in toks if t.islower()),
+        lower_words=frozenset(filter(str.islower, toks)),
     )
     items = _scan(ctx)
     _classify(ctx, items)

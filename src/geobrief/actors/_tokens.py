@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
+import itertools
+import operator
 import re
 import unicodedata
-
-from geobrief.actors._lexicon import lexicon
 
 __all__ = ["Tokens", "slug", "token_pattern", "tokenize"]
 
@@ -14,31 +13,30 @@ Tokens = tuple[list[int], list[int], list[str]]
 """Parallel lists: token start offsets, end offsets, texts."""
 
 
-@functools.lru_cache(maxsize=1)
+_TOKEN = re.compile(
+    r"\s*(?:"
+    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # dotted acronyms: U.S., D.P.R.K.
+    r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w))*"  # words: AT&T, O'Leary, Amazon.com
+    r"|['’][sS]\b"  # a possessive
+    r"|\S)"  # any other character (a hyphen, a period, a quote mark)
+)
+
+
 def token_pattern() -> re.Pattern[str]:
-    """The tokenizer: listed abbreviations (``Mr.``), dotted acronyms (``U.S.``), words with
-    inner apostrophes (``O'Leary``; a hyphen is a token of its own), a possessive ``’s``, or
-    one other non-space character. No alternative can backtrack more than a word's length."""
-    abbrevs = "|".join(re.escape(a) for a in lexicon().abbreviations)
-    return re.compile(
-        rf"(?i:{abbrevs})(?!\w)"
-        r"|(?:[^\W\d_]\.){2,}(?![^\W\d_])"
-        r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w))*"
-        r"|['’][sS]\b"
-        r"|\S"
-    )
+    """The tokenizer regex: optional whitespace, then a dotted acronym (``U.S.``), a word
+    with inner ``&``/apostrophes (``AT&T``, ``O'Leary``), a possessive ``’s``, or one other
+    non-space character. Hyphens and periods are tokens of their own (abbreviations such as
+    ``Mr.`` are joined by the recognizer). No alternative backtracks past a word."""
+    return _TOKEN
 
 
 def tokenize(text: str) -> Tokens:
-    """Split ``text`` into tokens in one pass."""
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    add_start, add_end, add_text = starts.append, ends.append, texts.append
-    for m in token_pattern().finditer(text):
-        add_start(m.start())
-        add_end(m.end())
-        add_text(m.group())
+    """Split ``text`` into tokens in one regex pass; offsets come from the match lengths
+    (the matches tile the text up to the last token)."""
+    raw = _TOKEN.findall(text)
+    ends = list(itertools.accumulate(map(len, raw)))
+    texts = list(map(str.lstrip, raw))
+    starts = list(map(operator.sub, ends, map(len, texts)))
     return starts, ends, texts
 
 
