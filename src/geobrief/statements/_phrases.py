@@ -21,6 +21,9 @@ __all__ = ["Phrase", "phrase_after", "phrase_before", "skip_modifiers_back"]
 _MAX_PHRASE = 12
 _LINKS = frozenset({"of", "for", "at", "&"})
 _DASHES = frozenset({"—", "–", "-"})
+_NAME_ABBREVIATIONS = frozenset(
+    {"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "St", "Mr", "Mrs", "Ms", "Dr"}
+)
 
 
 @attrs.frozen
@@ -262,10 +265,20 @@ def phrase_after(
             k += 2  # "Ambassador to the United States Hamdullah Mohib"
             continue
         if lower in _LINKS or lower == "and":
+            title_and = (
+                lower == "and"
+                and k + 2 < limit
+                and _nominal(tokens[k + 1], lowers, k + 1)
+                and lowers[k + 2] in _LINKS
+            )  # "the vice president and chairman of Chrysler"
             if (
                 head >= 0
                 and k + 1 < limit
-                and (is_capitalized(tokens[k + 1].text) or lowers[k + 1] in words("determiner"))
+                and (
+                    is_capitalized(tokens[k + 1].text)
+                    or lowers[k + 1] in words("determiner")
+                    or title_and
+                )
             ):
                 k += 1
                 if lowers[k] in words("determiner"):
@@ -275,6 +288,16 @@ def phrase_after(
         if lower.endswith("'s") and _is_word(token):
             head = k
             k += 1
+            continue
+        if (
+            token.text == "."
+            and head == k - 1
+            and k + 1 < limit
+            and is_capitalized(tokens[k + 1].text)
+            and tokens[k - 1].end == token.start
+            and (len(tokens[k - 1].text) == 1 or tokens[k - 1].text in _NAME_ABBREVIATIONS)
+        ):
+            k += 1  # "Apple Inc. CEO Steve Jobs", "John F. Kennedy"
             continue
         if _nominal(token, lowers, k) and token.text != ".":
             if match_cue(lowers, k) is not None and not is_capitalized(token.text) and head >= 0:
