@@ -152,3 +152,52 @@ def test_capitalized_cue_form_inside_a_name() -> None:
     """`States` in `United States` is not the verb `state`."""
     article = parse_with("The United States and France met in Paris on Monday.")
     assert [] == summary(article)
+
+
+def test_coordinated_verbs_share_the_subject() -> None:
+    """`X said A, and predicted that B`: two statements by X, each with its own clause."""
+    article = parse_with("Costa said that exports rose, and predicted that prices would fall.")
+    assert [
+        ("person:ana-costa", "say", "exports rose"),
+        ("person:ana-costa", "predict", "prices would fall"),
+    ] == [(s[1], s[3], s[4]) for s in summary(article)]
+
+
+def test_bare_clause_after_says() -> None:
+    """`X says there were concerns ...` needs no `that`."""
+    article = parse_with("Smith says there were concerns about the visas.")
+    assert [("person:john-smith", "there were concerns about the visas")] == [
+        (s[1], s[4]) for s in summary(article)
+    ]
+
+
+def test_addressee_then_bare_clause() -> None:
+    """`Officials told Costa the border ...`: addressee, then the content clause."""
+    article = parse_with("Smith told Costa the border would stay closed.")
+    statement = article.statements[0]
+    assert (("person:ana-costa",), "the border would stay closed") == (
+        statement.addressees,
+        article.text_of(statement.content_span),
+    )
+
+
+def test_aside_between_speaker_and_cue() -> None:
+    """`X, in remarks to reporters, said ...`: the aside is not the speaker."""
+    article = parse_with("John Smith, in remarks to reporters, said that talks would resume.")
+    assert [("person:john-smith", "John Smith")] == [(s[1], s[2]) for s in summary(article)]
+
+
+def test_anonymous_person_is_a_statement_without_speaker() -> None:
+    """An unnamed official is a speaker phrase with no actor id."""
+    article = parse_with("A senior official said that the talks had failed.")
+    assert [(None, "A senior official", "the talks had failed")] == [
+        (s[1], s[2], s[4]) for s in summary(article)
+    ]
+
+
+def test_long_subject_with_comma_before_verb() -> None:
+    """`Ana Costa for the Interior Ministry, says ...` keeps the whole subject."""
+    article = parse_with("Ana Costa for the Interior Ministry, says the plan will change.")
+    assert [("person:ana-costa", "Ana Costa for the Interior Ministry")] == [
+        (s[1], s[2]) for s in summary(article)
+    ]

@@ -66,6 +66,10 @@ def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop
         text = tokens[k].text
         if text in _CLAUSE_STOP:
             break
+        if lowers[k] == "and" and k + 1 < stop and k > start:
+            following = match_cue(lowers, k + 1)
+            if following is not None and following.entry.pos == "verb":
+                break  # "..., and predicted that ...": the next cue's own clause
         if text == "," and k + 1 < stop:
             nxt = lowers[k + 1]
             if participle_after_comma(tokens, lowers, k, stop) >= 0:
