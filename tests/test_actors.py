@@ -190,13 +190,24 @@ def test_government_bodies_with_a_state(text: str, surface: str, actor_id: str, 
     """A body after a demonym or a state's possessive, or before `of <state>`, is an
     organization of that state, with one id for all spellings."""
     article = parse(text)
-    assert [(surface, actor_id)] == mentions(article)
+    assert (surface, actor_id) == mentions(article)[0]
     body = actor(article, actor_id)
     assert (ActorKind.ORGANIZATION, name, "state:" + actor_id[4:7].upper()) == (
         body.kind,
         body.name,
         body.affiliation,
     )
+
+
+def test_state_named_inside_a_body_is_a_nested_mention() -> None:
+    """`India's foreign ministry` mentions the ministry and, nested after it, India."""
+    article = parse("India's foreign ministry and the University of Texas said so.")
+    assert [
+        ("India's foreign ministry", "org:ind-foreign-ministry"),
+        ("India", "state:IND"),
+        ("University of Texas", "org:university-of-texas"),
+        ("Texas", "loc:texas"),
+    ] == mentions(article)
 
 
 def test_body_word_used_as_an_adjective_is_not_a_body() -> None:

@@ -36,6 +36,8 @@ class Lexicon:
     name_particles: frozenset[str]
     person_suffixes: frozenset[str]
     not_names: frozenset[str]
+    institution_words: frozenset[str]
+    """Last words of institutions named after a place, whose place is a nested mention."""
     org_nouns: frozenset[str]
     """Lowercase nouns that name an organization's type before its name (``airline``)."""
     place_nouns: frozenset[str]
@@ -118,6 +120,7 @@ def lexicon() -> Lexicon:
         not_names=get("not_name"),
         not_person_words=get("not_person_word"),
         org_nouns=get("org_noun"),
+        institution_words=get("institution_word"),
         place_nouns=get("place_noun"),
         given_names=frozenset(given),
         family_names_first=frozenset(family_first),

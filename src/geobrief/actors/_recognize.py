@@ -329,6 +329,8 @@ def _name_run(ctx: _Context, i: int) -> int:
 def _is_city(ctx: _Context, entry: Entry) -> bool:
     """A city from the gazetteer (a location that belongs to a state)."""
     actor = ctx.gaz.actors.get(entry.actor_id)
+    if entry.role == "capital":
+        return True
     return (
         actor is not None
         and actor.kind is ActorKind.LOCATION
@@ -902,6 +904,11 @@ def _build(
         if item.actor_id is None or item.kind in ("title", "honorific") or item.i >= item.j:
             continue
         found.append((ctx.starts[item.i], ctx.ends[item.j - 1], item.actor_id, item))
+        if item.kind == "body" or (
+            item.kind == "name" and item.type == _ORG and _institution(ctx, item)
+        ):
+            found.extend(_nested_places(ctx, item))
+    found.sort(key=lambda f: (f[0], -f[1]))
     mentioned = {aid for _, _, aid, it in found if it.entry is None or it.entry.role != "context"}
     actors: dict[str, Actor] = {}
     surfaces: dict[str, list[str]] = {}
@@ -951,6 +958,42 @@ def _build(
         actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
         mentions=tuple(mentions),
     )
+
+
+def _nested_places(ctx: _Context, outer: _Item) -> list[tuple[int, int, str, _Item]]:
+    """States and places named inside an organization's name (``University of Texas``,
+    ``New Zealand government``): nested mentions, as news annotation marks them."""
+    nested = []
+    k = outer.i
+    while k < outer.j:
+        hit = _gaz_match(ctx, k) if _key(ctx.toks[k]) in ctx.gaz.trie else None
+        if hit is None or hit[0] > outer.j or (k == outer.i and hit[0] == outer.j):
+            k += 1
+            continue
+        end, entry = hit
+        actor = ctx.gaz.actors.get(entry.actor_id)
+        if (
+            actor is not None
+            and actor.kind in (ActorKind.STATE, ActorKind.LOCATION)
+            and entry.role in _NESTED_ROLES
+        ):
+            item = _Item("gaz", k, end)
+            item.entry = entry
+            item.actor_id = entry.actor_id
+            nested.append((ctx.starts[k], ctx.ends[end - 1], entry.actor_id, item))
+        k = end
+    return nested
+
+
+_NESTED_ROLES = frozenset({"name"})
+
+
+def _institution(ctx: _Context, item: _Item) -> bool:
+    """An institution named after its place (``University of Texas``, ``Irving Police
+    Department``, ``New Zealand Herald``), not a brand that contains one (``Air France``)."""
+    lows = ctx.lows[item.i : item.j]
+    last = lows[-2] if lows[-1] == "." and len(lows) > 1 else lows[-1]
+    return last in ctx.lex.institution_words or "of" in lows
 
 
 def _locative(ctx: _Context, i: int) -> bool:
