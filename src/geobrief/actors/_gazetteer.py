@@ -18,9 +18,10 @@ from geobrief.actors._tokens import tokenize
 
 __all__ = ["Entry", "Gazetteer", "Role", "load_actors"]
 
-Role = Literal["name", "demonym", "capital", "context"]
+Role = Literal["name", "demonym", "capital", "context", "ignore"]
 """How a surface form refers to its actor: a name, a demonym adjective (``Russian``), a capital
-standing for its government (``Moscow``), or a contextual alias (``the North``)."""
+standing for its government (``Moscow``), a contextual alias (``the North``), or ``ignore``: a
+name that is not an actor (``FTSE 100``, ``UTC``), matched so that no rule takes it for one."""
 
 Trie = dict[str, Any]
 _END = "\x00"
@@ -184,6 +185,8 @@ def _default() -> Gazetteer:
             actors.append(actor)
             pairs.append((actor.name, Entry(actor_id=actor.id)))
             pairs.extend((a, Entry(actor_id=actor.id)) for a in actor.aliases)
+    for cells in data_lines("not_actors.txt"):
+        pairs.append((cells[0], Entry(actor_id="", role="ignore")))
     for cells in data_lines("contextual_aliases.tsv"):
         pairs.append(
             (cells[0], Entry(actor_id=cells[1], role="context", requires=_split(cells[2])))

@@ -346,6 +346,18 @@ def _abbrev_dot(ctx: _Context, j: int) -> bool:
     return ctx.lows[j - 1] in ctx.lex.abbreviation_words or (len(word) == 1 and word.isupper())
 
 
+def _product_code(ctx: _Context, j: int) -> bool:
+    """Token ``j`` is a model code after a maker's name: digits (``787``, ``A380``)."""
+    if j >= len(ctx.toks) or j == 0 or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
+        return False
+    tok = ctx.toks[j]
+    return (
+        any(c.isdigit() for c in tok)
+        and any(c.isalpha() for c in tok[:1] + tok[-1:])
+        or (tok.isdigit() and len(tok) == 3)
+    )
+
+
 def _tight(ctx: _Context, j: int) -> bool:
     """Token ``j`` touches its neighbours (no space on either side)."""
     return ctx.starts[j] == ctx.ends[j - 1] and ctx.ends[j] == ctx.starts[j + 1]
@@ -387,6 +399,12 @@ def _scan(ctx: _Context) -> list[_Item]:
             and ctx.starts[hit[0]] == ctx.ends[hit[0] - 1]
         ):
             hit = None  # a currency: "US$", "HK$"
+        if hit is not None and hit[1].role == "ignore":
+            pos = hit[0]  # a listed non-actor: an index, a currency, a time zone
+            continue
+        if hit is not None and _product_code(ctx, hit[0]):
+            pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
+            continue
         if hit is not None:
             j, entry = hit
             item = _Item("gaz", i, j)
