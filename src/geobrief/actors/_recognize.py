@@ -346,16 +346,18 @@ def _abbrev_dot(ctx: _Context, j: int) -> bool:
     return ctx.lows[j - 1] in ctx.lex.abbreviation_words or (len(word) == 1 and word.isupper())
 
 
-def _product_code(ctx: _Context, j: int) -> bool:
-    """Token ``j`` is a model code after a maker's name: digits (``787``, ``A380``)."""
-    if j >= len(ctx.toks) or j == 0 or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
+def _product_code(ctx: _Context, entry: Entry, j: int) -> bool:
+    """Token ``j`` is a model code after an organization's name (``Airbus A380``,
+    ``Boeing 787``): the name is a product's, not a mention of the maker."""
+    if j >= len(ctx.toks) or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
+        return False
+    actor = ctx.gaz.actors.get(entry.actor_id)
+    if actor is None or actor.kind is not ActorKind.ORGANIZATION:
         return False
     tok = ctx.toks[j]
-    return (
-        any(c.isdigit() for c in tok)
-        and any(c.isalpha() for c in tok[:1] + tok[-1:])
-        or (tok.isdigit() and len(tok) == 3)
-    )
+    has_digit = any(c.isdigit() for c in tok)
+    model = has_digit and (tok[0].isalpha() or tok[-1].isalpha())
+    return model or (tok.isdigit() and len(tok) == 3)
 
 
 def _tight(ctx: _Context, j: int) -> bool:
@@ -402,7 +404,7 @@ def _scan(ctx: _Context) -> list[_Item]:
         if hit is not None and hit[1].role == "ignore":
             pos = hit[0]  # a listed non-actor: an index, a currency, a time zone
             continue
-        if hit is not None and _product_code(ctx, hit[0]):
+        if hit is not None and _product_code(ctx, hit[1], hit[0]):
             pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
             continue
         if hit is not None:
