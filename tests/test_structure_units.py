@@ -8,6 +8,7 @@ import pytest
 
 from geobrief import Article, Layout, Pipeline
 from geobrief.structure import parse_structure
+from geobrief.structure.paragraphs import MAX_JOINED_UNITS
 
 STRUCTURE_ONLY = Pipeline(stages=(("structure", parse_structure),), strict=True)
 
@@ -216,6 +217,22 @@ def test_faq_questions_by_question_mark_when_unlabelled() -> None:
     assert ["Why now?", "Who pays?"] == [article.text_of(f.question) for f in article.faq]
 
 
+def test_numbered_unlabelled_faq_questions() -> None:
+    """Numbered list items ending with "?" in an unlabelled FAQ are questions."""
+    article = parse("Lead.\nFAQ\n1. Why now?\nBecause.\n2. Who pays?\nEveryone.\n")
+    assert ["Why now?", "Who pays?"] == [article.text_of(f.question) for f in article.faq]
+
+
+def test_inline_summary_label() -> None:
+    """In a brief, ``Summary: text`` starts the summary; the label is left out."""
+    article = parse("Lead.\nKey Points\n- One.\nSummary: All is well. Really.\n")
+    assert [["All is well.", "Really."]] == [
+        [article.text_of(s) for s in p.sentences] for p in article.summary
+    ]
+    plain = parse("Title\n\nSummary: not a brief part here.\n")
+    assert ((), "Summary: not a brief part here.") == (plain.summary, plain.text_of(plain.lead))
+
+
 def test_question_labels_in_a_plain_article_are_paragraphs() -> None:
     """Without any brief part, ``Question:`` lines are ordinary paragraphs."""
     article = parse("Title\n\nQuestion: is this a FAQ?\n\nNo, it is not.\n")
@@ -316,6 +333,8 @@ def test_date_line(line: str, date: datetime.date | None) -> None:
         ),
         ("NEW YORK — ", "NEW YORK —", "NEW YORK", None),
         ("LONDON (Reuters) ", "LONDON (Reuters)", "LONDON", "Reuters"),
+        ("Geneva (Reuters) - ", "Geneva (Reuters) -", "Geneva", "Reuters"),
+        ("New York (AP) — ", "New York (AP) —", "New York", "AP"),
     ],
 )
 def test_agency_dateline(start: str, dateline: str, place: str, agency: str | None) -> None:
@@ -333,7 +352,14 @@ def test_agency_dateline(start: str, dateline: str, place: str, agency: str | No
 
 @pytest.mark.parametrize(
     "start",
-    ["NATO said on Monday", "UN (United Nations) officials met", "In GENEVA (Reuters) talks", "US"],
+    [
+        "NATO said on Monday",
+        "UN (United Nations) officials met",
+        "In GENEVA (Reuters) talks",
+        "US",
+        "Mr Smith (aide) - said",
+        "In Geneva (Reuters) talks",
+    ],
 )
 def test_not_a_dateline(start: str) -> None:
     """Capitals without an agency or dash, or an unknown agency without a dash, are text."""
@@ -374,3 +400,13 @@ def test_pathological_inputs_parse(text: str) -> None:
     article = parse(text)
     assert [] == [d for d in article.diagnostics if d.code == "internal-error"]
     assert text == article.text
+
+
+def test_chained_quotes_are_capped() -> None:
+    """Lines that each open and close quotes chain into one paragraph only up to
+    MAX_JOINED_UNITS lines."""
+    article = parse('"\n' * 40)
+    sizes = [article.text_of(p).count("\n") + 1 for p in article.paragraphs()]
+    assert 40 == sum(sizes)
+    assert max(sizes) <= MAX_JOINED_UNITS
+    assert codes(article) in ([], ["unclosed-quote"])  # only the very last mark

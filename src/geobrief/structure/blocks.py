@@ -63,6 +63,8 @@ _ANSWER = re.compile(
     rf"{_EMPHASIS}(?:(?i:answer)|A)(?:[ \t]?\d{{1,3}})?[ \t]?:{_EMPHASIS}[ \t\u00a0]*"
 )
 _RULE = re.compile(r"(?:[-*_=][ \t]*){3,}")
+_MARKER_STARTS = frozenset("#-*_=•+‣◦▪QqAa")
+"""First characters of every line kind other than plain text (digits aside)."""
 _HEADER_WORDS = frozenset({"no", "no.", "#", "number", "nr", "nr."})
 
 
@@ -96,12 +98,15 @@ def _strip_trailing_emphasis(text: str, start: int, end: int) -> int:
 def _single(text: str, line: Line) -> Block:
     """Classify one non-blank, non-table line."""
     start, end = line.content_start, line.content_end
-    heading = _markdown_heading(text, line)
+    first = text[start]
+    if first not in _MARKER_STARTS and not first.isdigit():
+        return Block(kind=Kind.TEXT, line=line, text_start=start, text_end=end)
+    heading = _markdown_heading(text, line) if first == "#" else None
     if heading is not None:
         return heading
-    if _RULE.fullmatch(text, start, end) is not None:
+    if first in "-*_=" and _RULE.fullmatch(text, start, end) is not None:
         return Block(kind=Kind.RULE, line=line, text_start=start, text_end=end)
-    numbered = _NUMBERED.match(text, start, end)
+    numbered = _NUMBERED.match(text, start, end) if first.isdigit() else None
     if numbered is not None:
         return Block(
             kind=Kind.LIST_ITEM,

@@ -8,7 +8,7 @@ import re
 
 import attrs
 
-from geobrief.structure._data import news_agencies
+from geobrief.structure._data import news_agencies, sentence_starters
 from geobrief.structure.lines import trim
 
 __all__ = ["Dateline", "match_agency_dateline", "match_date_line"]
@@ -46,6 +46,13 @@ _AGENCY_DATELINE = re.compile(
     r"(?:[ \t]*\((?P<agency>[A-Z][^()\n]{0,40})\))?"
     r"(?P<dash>[ \t]*(?:--|[—–-])(?=[ \t]))?"
 )
+_NAMED_AGENCY_DATELINE = re.compile(
+    rf"(?P<place>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}}"
+    rf"(?:,[ \t]+{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})?)"
+    r"[ \t]*\((?P<agency>[A-Z][^()\n]{0,40})\)"
+    r"(?P<dash>[ \t]*(?:--|[—–-])(?=[ \t]))?"
+)
+"""``Geneva (Reuters) -``: a place not in capitals, accepted with a known agency only."""
 
 
 @attrs.frozen(kw_only=True)
@@ -88,20 +95,38 @@ def match_date_line(text: str, start: int, end: int) -> Dateline | None:
     return None
 
 
+def _caps_dateline_holds(place: str, found: re.Match[str]) -> bool:
+    """A capitals dateline needs two letters of place and a dash or a known agency."""
+    if sum(c.isalpha() for c in place.split(",")[0]) < 2:
+        return False
+    agency = found.group("agency")
+    return found.group("dash") is not None or (
+        agency is not None and agency.lower() in news_agencies()
+    )
+
+
 def match_agency_dateline(text: str, start: int, end: int) -> Dateline | None:
     """A dateline at the start of a paragraph, ``PLACE (Agency) —`` or ``PLACE —``.
 
-    The place must be in capitals; without a dash the agency must be a known one.
+    A place in capitals needs a dash or a known agency after it; a place not in
+    capitals (``Geneva (Reuters)``) needs a known agency and must not start with
+    a common sentence opener (``In Geneva (Reuters) talks`` is not a dateline).
     """
-    found = _AGENCY_DATELINE.match(text, start, min(end, start + 200))
+    window = min(end, start + 200)
+    found = _AGENCY_DATELINE.match(text, start, window)
+    if found is not None and not _caps_dateline_holds(found.group("place"), found):
+        found = None
+    if found is None:
+        found = _NAMED_AGENCY_DATELINE.match(text, start, window)
+        if found is not None and (
+            found.group("agency").lower() not in news_agencies()
+            or found.group("place").split()[0] in sentence_starters()
+        ):
+            found = None
     if found is None or found.end() >= end:
         return None
     place = found.group("place")
     agency = found.group("agency")
-    if sum(c.isalpha() for c in place.split(",")[0]) < 2:
-        return None
-    if found.group("dash") is None and (agency is None or agency.lower() not in news_agencies()):
-        return None
     return Dateline(
         start=start,
         end=found.end(),

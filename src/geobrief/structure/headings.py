@@ -36,6 +36,8 @@ def heading_key(text: str, start: int, end: int) -> str:
     """The form a heading is matched by: emphasis, trailing colon and leading
     numbering (``1)``) left out, whitespace collapsed, quote marks unified,
     casefolded. Empty for lines too long to be a heading."""
+    if end - start > 2 * MAX_HEADING:
+        return ""  # too long to be a heading even with surrounding whitespace
     s, e = trim_heading(text, start, end)
     if e - s > MAX_HEADING:
         return ""

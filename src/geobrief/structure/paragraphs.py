@@ -11,10 +11,13 @@ import attrs
 from geobrief._model import Diagnostic, Severity, Span
 from geobrief.structure.blocks import Block, Kind
 
-__all__ = ["QUOTE_JOIN_CAP", "Unit", "build_units", "is_wrapped"]
+__all__ = ["MAX_JOINED_UNITS", "QUOTE_JOIN_CAP", "Unit", "build_units", "is_wrapped"]
 
 QUOTE_JOIN_CAP = 3
 """How many following lines a quotation opened at the end of a line may span."""
+
+MAX_JOINED_UNITS = 8
+"""Most lines one paragraph may gather through chained quotations."""
 
 _TERMINAL = ".!?…"
 _TRAILING_CLOSERS = "\"'”’»)]"
@@ -126,7 +129,9 @@ def _join_quotes(text: str, units: list[Unit], diagnostics: list[Diagnostic]) ->
     A unit that ends with an opening quote mark joins up to and including the
     first of the next ``QUOTE_JOIN_CAP`` units holding a closing mark. A unit
     with an unbalanced quotation joins only when such a unit starts with its
-    closing mark. Each unit is looked at a bounded number of times.
+    closing mark. Joins may chain, up to ``MAX_JOINED_UNITS`` units in all, so
+    no run of quote marks can swallow the document. Each unit is looked at a
+    bounded number of times.
     """
     merged: list[Unit] = []
     i = 0
@@ -139,7 +144,9 @@ def _join_quotes(text: str, units: list[Unit], diagnostics: list[Diagnostic]) ->
             if opener is None and not _unbalanced(text, last):
                 break
             target = None
-            for k in range(j + 1, min(n, j + 1 + QUOTE_JOIN_CAP)):
+            reach = min(n, j + 1 + QUOTE_JOIN_CAP)
+            limit = min(reach, i + MAX_JOINED_UNITS)
+            for k in range(j + 1, limit):
                 if units[k].is_list or units[k].first_line != units[k - 1].last_line + 1:
                     break
                 if _has_closer(text, units[k], opener or "“") or (
@@ -152,7 +159,7 @@ def _join_quotes(text: str, units: list[Unit], diagnostics: list[Diagnostic]) ->
             ):
                 j = target
                 continue
-            if opener is not None:
+            if opener is not None and limit == reach:
                 diagnostics.append(
                     Diagnostic(
                         code="unclosed-quote",

@@ -17,7 +17,11 @@ from geobrief.structure.lines import trim
 
 __all__ = ["split_sentences"]
 
-_TERMINATOR = re.compile(r"[.!?…]+")
+# A run of terminal punctuation, closing quotes/brackets, then whitespace. The
+# lookbehind after the first mark lets a match start only at the start of a run,
+# so a long run of marks is tried once (linear time); putting it after the first
+# character keeps the regex engine's fast scan for the first mark.
+_BOUNDARY = re.compile(r"(?P<term>[.!?…](?<![.!?…]{2})[.!?…]*)[\"'”’»)\]}]*(?P<space>\s+)")
 _CLOSERS = frozenset("\"'”’»)]}")
 _LINE_CLOSERS = frozenset("”’»")
 _OPENERS = frozenset("\"'“‘«([{¿¡")
@@ -93,15 +97,11 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
         return ()
     spans: list[Span] = []
     sentence_start = start
-    for match in _TERMINATOR.finditer(text, start, end):
-        stop = match.end()
-        while stop < end and text[stop] in _CLOSERS:
-            stop += 1
-        after = stop
-        while after < end and text[after].isspace():
-            after += 1
-        if after == stop or after >= end or text[max(start, match.start() - 1)] in "[(":
-            continue  # no space after it, or an omission mark "[...]"
+    for match in _BOUNDARY.finditer(text, start, end):
+        after = match.end()
+        if after >= end or text[max(start, match.start() - 1)] in "[(":
+            continue  # the paragraph's end, or an omission mark "[...]"
+        stop = match.start("space")
         if _is_closing(text, after, end):
             # "... Russia.\n” This" or "... clearly.' \"": a closing quote set off by a space.
             close = after
@@ -115,7 +115,7 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             stop, after = close, following
         elif not _starts_sentence(text[after]):
             continue
-        if match.group() == "." and _abbreviation_holds(
+        if match.group("term") == "." and _abbreviation_holds(
             text, match.start(), sentence_start, after, end
         ):
             continue

@@ -4,6 +4,7 @@ groups (lead zone, sections, outline, key points, summary, FAQ)."""
 from __future__ import annotations
 
 import enum
+import re
 from collections import deque
 
 import attrs
@@ -29,6 +30,11 @@ class Role(enum.Enum):
     SUMMARY = "summary"
     FAQ = "faq"
 
+
+_INLINE_LABEL = re.compile(
+    r"(?:\*\*|__)?(?P<name>[^:\n*_]{1,40}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)"
+)
+"""``Summary: text`` -- a part's name as a label in front of its first paragraph."""
 
 _PART_ROLES = {
     "outline": Role.OUTLINE,
@@ -193,14 +199,15 @@ class _Walk:
         """A text line or list item: an outline entry, a heading, a question, or body."""
         text = self.text
         group = self.current
-        heading_like = is_heading_like(text, block.text_start, block.text_end)
         key = heading_key(text, block.text_start, block.text_end)
         part = part_names().get(key) if block.kind is Kind.TEXT else None
         if part is not None:
             self.open(Group(role=_PART_ROLES[part], heading=block))
             return
         if group.role is Role.OUTLINE and not group.closed and not self.outline.waiting(key):
-            if block.kind is Kind.LIST_ITEM or heading_like:
+            if block.kind is Kind.LIST_ITEM or is_heading_like(
+                text, block.text_start, block.text_end
+            ):
                 self.outline.add(text, block.number, block.text_start, block.text_end)
                 group.items.append(block)
                 return
@@ -209,10 +216,19 @@ class _Walk:
         if index is not None:
             self.open(Group(role=Role.SECTION, heading=block, level=0, outline_index=index))
             return
+        if block.kind is Kind.TEXT and self.brief_seen and group.role is not Role.FAQ:
+            label = _INLINE_LABEL.match(text, block.text_start, block.text_end)
+            if (
+                label is not None
+                and part_names().get(heading_key(text, *label.span("name"))) == "summary"
+            ):
+                self.open(Group(role=Role.SUMMARY))
+                self.body(attrs.evolve(block, text_start=label.end()))
+                return
         if (
             group.role is Role.FAQ
             and not group.labelled
-            and block.kind is Kind.TEXT
+            and block.kind in (Kind.TEXT, Kind.LIST_ITEM)
             and _ends_with_question_mark(text, block)
         ):
             group.items.append(Question(start=block.text_start, end=block.text_end))
