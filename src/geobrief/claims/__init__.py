@@ -68,11 +68,14 @@ def _claim(
     text = ctx.text
     hedges = tuple(
         sorted(
-            (*_cue_hedge(text, cue, cue_span), *find_hedges(text, span, sentence_start)),
+            (
+                *_cue_hedge(text, cue, cue_span),
+                *find_hedges(text, span, sentence_start, ctx.token_index),
+            ),
             key=lambda h: (h.span.start, h.span.end),
         )
     )
-    negation = find_negation(text, span)
+    negation = find_negation(text, span, ctx.token_index)
     if negation is None and cue == "deny" and cue_span is not None:
         negation = cue_span
     return Claim(
@@ -142,7 +145,7 @@ def extract_claims(article: Article) -> Article:
     for sentence, always in _voice_spans(article, ctx):
         if any(c.overlaps(sentence) for c in covered):
             continue
-        for span in clause_spans(text, sentence):
+        for span in clause_spans(text, sentence, ctx.token_index):
             claim = _claim(ctx, span, ArticleSource(), sentence_start=sentence.start)
             if always or claim.about or claim.hedges:
                 claims.append(claim)

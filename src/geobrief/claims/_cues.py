@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geobrief._model import Hedge, Span
 from geobrief.claims._lexicon import match_hedge, match_negation, may_have_cue
-from geobrief.statements._text import lowercase, tokenize
+from geobrief.statements._text import Token, TokenIndex, lowercase, tokenize
 
 __all__ = ["find_hedges", "find_negation"]
 
@@ -13,16 +13,27 @@ def _negated_suffix(word: str) -> bool:
     return word.endswith(("n't", "n’t")) and len(word) > 3
 
 
-def find_hedges(text: str, span: Span, sentence_start: int | None = None) -> tuple[Hedge, ...]:
+def _tokens(text: str, span: Span, index: TokenIndex | None) -> tuple[list[Token], list[str]]:
+    if index is not None:
+        return index.within(span.start, span.end)
+    tokens = tokenize(text, span.start, span.end)
+    return tokens, lowercase(tokens)
+
+
+def find_hedges(
+    text: str,
+    span: Span,
+    sentence_start: int | None = None,
+    index: TokenIndex | None = None,
+) -> tuple[Hedge, ...]:
     """Every hedge cue inside ``span``, in order, with its own span.
 
     ``May`` with a capital is a hedge only where a sentence starts (it is the
-    month elsewhere).
+    month elsewhere). ``index`` (the text's tokens) saves tokenizing again.
     """
-    if not may_have_cue(text[span.start : span.end]):
+    if index is None and not may_have_cue(text[span.start : span.end]):
         return ()
-    tokens = tokenize(text, span.start, span.end)
-    lowers = lowercase(tokens)
+    tokens, lowers = _tokens(text, span, index)
     found: list[Hedge] = []
     i = 0
     while i < len(tokens):
@@ -41,12 +52,11 @@ def find_hedges(text: str, span: Span, sentence_start: int | None = None) -> tup
     return tuple(found)
 
 
-def find_negation(text: str, span: Span) -> Span | None:
+def find_negation(text: str, span: Span, index: TokenIndex | None = None) -> Span | None:
     """The first negation cue inside ``span`` (``not``, ``n't``, ``never`` ...), if any."""
-    if not may_have_cue(text[span.start : span.end]):
+    if index is None and not may_have_cue(text[span.start : span.end]):
         return None
-    tokens = tokenize(text, span.start, span.end)
-    lowers = lowercase(tokens)
+    tokens, lowers = _tokens(text, span, index)
     for i, token in enumerate(tokens):
         if _negated_suffix(lowers[i]):
             return Span(start=token.end - 3, end=token.end)

@@ -9,7 +9,13 @@ from geobrief.statements._frames import Frame, find_frames
 from geobrief.statements._lexicon import has_cue
 from geobrief.statements._quotes import QuoteScan, scan_quotes
 from geobrief.statements._resolve import MentionIndex
-from geobrief.statements._text import Token, article_sentences, lowercase, tokenize
+from geobrief.statements._text import (
+    Token,
+    TokenIndex,
+    article_sentences,
+    lowercase,
+    tokenize,
+)
 
 __all__ = ["ArticleContext", "SentenceInfo"]
 
@@ -20,27 +26,37 @@ class SentenceInfo:
     Sentences with no cue word anywhere skip tokenization for frames.
     """
 
-    __slots__ = ("_frames", "_lowers", "_text", "_tokens", "span")
+    __slots__ = ("_frames", "_index", "_lowers", "_text", "_tokens", "span")
 
-    def __init__(self, text: str, span: Span) -> None:
+    def __init__(self, text: str, span: Span, index: TokenIndex | None = None) -> None:
         self.span = span
         self._text = text
+        self._index = index
         self._tokens: list[Token] | None = None
         self._lowers: list[str] | None = None
         self._frames: list[Frame] | None = None
+
+    def _load(self) -> None:
+        if self._index is not None:
+            self._tokens, self._lowers = self._index.within(self.span.start, self.span.end)
+        else:
+            self._tokens = tokenize(self._text, self.span.start, self.span.end)
+            self._lowers = lowercase(self._tokens)
 
     @property
     def tokens(self) -> list[Token]:
         """The sentence's tokens."""
         if self._tokens is None:
-            self._tokens = tokenize(self._text, self.span.start, self.span.end)
+            self._load()
+        assert self._tokens is not None
         return self._tokens
 
     @property
     def lowers(self) -> list[str]:
         """The tokens' lowercase forms."""
         if self._lowers is None:
-            self._lowers = lowercase(self.tokens)
+            self._load()
+        assert self._lowers is not None
         return self._lowers
 
     @property
@@ -85,7 +101,10 @@ class ArticleContext:
         self.article = article
         self.text = article.text
         self.quotes = quotes if quotes is not None else scan_quotes(article.text)
-        self.sentences = [SentenceInfo(self.text, s) for s in article_sentences(article)]
+        self.token_index = TokenIndex(self.text)
+        self.sentences = [
+            SentenceInfo(self.text, s, self.token_index) for s in article_sentences(article)
+        ]
         self.sentence_starts = [s.span.start for s in self.sentences]
         self.quote_contents = [q.content for q in self.quotes.quotes]
         self.mentions = MentionIndex(article, excluded=self.quote_contents)
