@@ -14,10 +14,13 @@ the corpus (flat = streaming works), the peak RSS of the parent and of the
 largest worker, and the speed-up of ``--jobs 2`` over ``--jobs 1`` (a ratio
 measured in the same run, so it means something on any machine). A baseline
 (the bare pipeline: normalize, hash, serialize; no extraction) is run on the
-synthetic corpus too, to give the cost of extraction as a ratio.
+synthetic corpus too, to give the cost of extraction as a ratio. Last, the
+synthetic JSONL is filtered with ``Corpus.from_jsonl`` (hedged claims about an
+actor) while resident memory is recorded, to show the corpus streams.
 
     python benchmarks/throughput.py                 # full run (a few minutes)
-    python benchmarks/throughput.py --synthetic 2000 --jobs 1 2
+    python benchmarks/throughput.py --synthetic 2000 --jobs 1 2   # quicker
+    python benchmarks/throughput.py --json                        # machine-readable
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,8 +218,13 @@ def _bare_many(items: Iterator[Input]) -> Iterator[Outcome]:
         yield Outcome(item.name, geobrief.dumps(bare.parse(text, source=item.name)))
 
 
-def measure(corpus: str, jobs: int, n: int, baseline: bool) -> dict[str, object]:
-    """Parse one corpus once and return the figures (run inside a fresh process)."""
+def measure(
+    corpus: str, jobs: int, n: int, baseline: bool, out: str | None = None
+) -> dict[str, object]:
+    """Parse one corpus once and return the figures (run inside a fresh process).
+
+    The JSONL goes to ``out`` if given (for the query pass), else to /dev/null.
+    """
     total = n if corpus == "synthetic" else len(list(NEWS.glob("*.txt")))
     marks = {max(1, total * p // 100): p for p in (10, 25, 50, 100)}
     rss: dict[str, float] = {}
@@ -223,7 +232,7 @@ def measure(corpus: str, jobs: int, n: int, baseline: bool) -> dict[str, object]
     started = time.perf_counter()
     items = _inputs(corpus, n)
     outcomes = _bare_many(items) if baseline else parse_many(items, jobs=jobs)
-    with open(os.devnull, "w", encoding="utf-8") as sink:
+    with open(out or os.devnull, "w", encoding="utf-8") as sink:
         for outcome in outcomes:
             count += 1
             if outcome.json is None:
@@ -249,13 +258,57 @@ def measure(corpus: str, jobs: int, n: int, baseline: bool) -> dict[str, object]
     }
 
 
+def measure_query(path: str) -> dict[str, object]:
+    """Stream a JSONL corpus through a query (hedged claims about any state, merged
+    actor counts) and record resident memory as it goes (run in a fresh process)."""
+    from geobrief import query as q
+    from geobrief.corpus import Corpus
+
+    with open(path, "rb") as f:
+        total = sum(1 for _ in f)
+    marks = {max(1, total * p // 100): p for p in (10, 25, 50, 100)}
+    rss: dict[str, float] = {}
+    seen = hits = 0
+
+    def count(article: geobrief.Article) -> bool:
+        nonlocal seen
+        seen += 1
+        if seen in marks:
+            rss[f"{marks[seen]}%"] = round(_rss_mb(), 1)
+        return True
+
+    started = time.perf_counter()
+    corpus = Corpus.from_jsonl(path).filter(count)
+    for _ in corpus.claims(q.hedged() & q.where(lambda a, c: bool(c.about))):
+        hits += 1
+    seconds = time.perf_counter() - started
+    return {
+        "corpus": "query",
+        "jobs": 1,
+        "baseline": False,
+        "articles": seen,
+        "failed": 0,
+        "hits": hits,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(seen / seconds, 1),
+        "json_mb_per_s": round(os.path.getsize(path) / seconds / 1e6, 2),
+        "parent_rss_mb": rss,
+        "parent_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1),
+        "worker_peak_mb": 0.0,
+    }
+
+
 # --------------------------------------------------------------------------- driver
 
 
-def _run_child(corpus: str, jobs: int, n: int, baseline: bool) -> dict[str, object]:
+def _run_child(
+    corpus: str, jobs: int, n: int, baseline: bool, out: str | None = None
+) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--one", corpus, "--jobs", str(jobs), "--synthetic", str(n)]
     if baseline:
         cmd.append("--baseline")
+    if out:
+        cmd += ["--out", out]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
@@ -268,24 +321,38 @@ def main() -> int:
         "--synthetic", type=int, default=20_000, help="synthetic briefs (default 20000)"
     )
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="job counts to compare")
-    parser.add_argument("--one", choices=["news", "synthetic"], help=argparse.SUPPRESS)
+    parser.add_argument("--one", choices=["news", "synthetic", "query"], help=argparse.SUPPRESS)
     parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-query", action="store_true", help="skip the streamed query over the synthetic JSONL"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
+    if args.one == "query":
+        print(json.dumps(measure_query(args.out)))
+        return 0
     if args.one:
-        print(json.dumps(measure(args.one, args.jobs[0], args.synthetic, args.baseline)))
+        print(json.dumps(measure(args.one, args.jobs[0], args.synthetic, args.baseline, args.out)))
         return 0
 
     results = []
     corpora = ["news", "synthetic"] if NEWS.is_dir() else ["synthetic"]
     if "news" not in corpora:
         print(f"skipping the Wikinews corpus: {NEWS} is absent", file=sys.stderr)
-    for corpus in corpora:
-        if corpus == "synthetic":
-            results.append(_run_child(corpus, 1, args.synthetic, baseline=True))
-        for jobs in args.jobs:
-            results.append(_run_child(corpus, jobs, args.synthetic, baseline=False))
-            print(f"done: {corpus} --jobs {jobs}", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as scratch:
+        jsonl = os.path.join(scratch, "synthetic.jsonl")
+        for corpus in corpora:
+            if corpus == "synthetic":
+                results.append(_run_child(corpus, 1, args.synthetic, baseline=True))
+            for jobs in args.jobs:
+                keep = corpus == "synthetic" and jobs == args.jobs[0] and not args.no_query
+                out = jsonl if keep else None
+                results.append(_run_child(corpus, jobs, args.synthetic, False, out))
+                print(f"done: {corpus} --jobs {jobs}", file=sys.stderr)
+        if os.path.exists(jsonl):
+            results.append(_run_child("query", 1, args.synthetic, False, jsonl))
+            print("done: streamed query over the synthetic JSONL", file=sys.stderr)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
@@ -300,12 +367,20 @@ def main() -> int:
         rss = r["parent_rss_mb"]
         assert isinstance(rss, dict)
         jobs = "base" if r["baseline"] else str(r["jobs"])
+        if r["corpus"] == "query":
+            jobs = "q"
         print(
             f"{r['corpus']:<10} {jobs:>4} {r['articles']:>8} {r['seconds']:>8} "
             f"{r['articles_per_s']:>8} "
             f"{r['json_mb_per_s']:>9}  {' / '.join(str(v) for v in rss.values()):<31} "
             f"{r['parent_peak_mb']} / {r['worker_peak_mb']}"
         )
+    for r in results:
+        if r["corpus"] == "query":
+            print(
+                f"query: Corpus.from_jsonl streamed {r['articles']} articles "
+                f"({r['json_mb_per_s']} MB/s of JSONL), {r['hits']} hedged claims about an actor"
+            )
     for corpus in corpora:
         by_jobs = {r["jobs"]: r for r in results if r["corpus"] == corpus and not r["baseline"]}
         if 1 in by_jobs and 2 in by_jobs:
