@@ -156,3 +156,27 @@ def test_corpora_add() -> None:
     """Two corpora add up to one that reads both."""
     a, b = Corpus.of(_variants(1)), Corpus.of(_variants(2))
     assert 3 == (a + b).count()
+
+
+def test_memory_does_not_grow_with_the_corpus(tmp_path: Path) -> None:
+    """Filtering a JSONL corpus 10x larger does not raise peak memory (it is streamed)."""
+    import tracemalloc
+
+    line = geobrief.dumps(brief()) + "\n"
+
+    def peak_for(n: int) -> int:
+        path = tmp_path / f"c{n}.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for _ in range(n):
+                f.write(line)
+        tracemalloc.start()
+        try:
+            hits = sum(1 for _ in Corpus.from_jsonl(path).claims(q.hedged()))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert n == hits
+        return peak
+
+    small, large = peak_for(20), peak_for(200)
+    assert large < 1.5 * small, (small, large)

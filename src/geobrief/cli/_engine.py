@@ -76,7 +76,9 @@ def parse_many(items: Iterable[Input], *, jobs: int = 1, chunk_size: int = 8) ->
 
     ``jobs > 1`` uses that many worker processes; ``jobs == 0`` uses one per
     CPU. ``items`` is consumed lazily: at most ``4 * jobs`` chunks of
-    ``chunk_size`` inputs are read ahead.
+    ``chunk_size`` inputs are read ahead. Workers are started with ``spawn``
+    (safe with threads), so a calling script needs the usual
+    ``if __name__ == "__main__":`` guard.
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
