@@ -793,6 +793,10 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             elif not item.label:
                 item.type = _weak_type(ctx, items, k)
                 _assign(ctx, item, persons, by_text)
+    seen_at: dict[str, list[int]] = {}
+    for _, item in names:
+        if item.type == _PERSON and item.actor_id is not None:
+            seen_at.setdefault(item.actor_id, []).append(item.i)
     last_tok: dict[str, list[str]] = {}
     first_tok: dict[str, list[str]] = {}
     fam = ctx.lex.family_names_first
@@ -825,8 +829,8 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
         if len(toks) != 1:
             continue
         candidates = last_tok.get(toks[0]) or first_tok.get(toks[0]) or []
-        if len(candidates) == 1:
-            item.actor_id = candidates[0]
+        if candidates:
+            item.actor_id = _nearest(candidates, seen_at, item.i)
             item.type = _PERSON
             continue
         if item.type is not None:
@@ -848,7 +852,7 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             item.type = _ORG
         else:
             item.type = _weak_type(ctx, items, k)
-        if item.type is None and toks[0].isalpha() and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
+        if item.type is None and _acronym(ctx, item):
             item.type = _ORG
         _assign(ctx, item, persons, by_text)
     # titles and affiliations
@@ -861,6 +865,35 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             if person.affiliation is None and item.affiliation is not None:
                 person.affiliation = item.affiliation
     return persons
+
+
+def _acronym(ctx: _Context, item: _Item) -> bool:
+    """An all-capital word (2-6 letters, not a Roman numeral) that the text uses at least
+    twice or spells out in parentheses: ``KCNA``, ``(JSC)``."""
+    word = ctx.toks[item.i]
+    if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 6):
+        return False
+    if not word.strip("IVXLCDM") and len(word) > 1:
+        return False
+    bracketed = (
+        item.i > 0 and ctx.toks[item.i - 1] == "(" and ctx.toks[item.j : item.j + 1] == [")"]
+    )
+    return bracketed or ctx.toks.count(word) >= 2
+
+
+def _nearest(candidates: list[str], seen_at: dict[str, list[int]], token: int) -> str:
+    """Of several persons sharing a surname, the one named in full most recently before
+    ``token`` (else the first named after it)."""
+    if len(candidates) == 1:
+        return candidates[0]
+
+    def distance(pid: str) -> tuple[int, int]:
+        before = [t for t in seen_at.get(pid, ()) if t < token]
+        if before:
+            return (0, token - max(before))
+        return (1, min(seen_at.get(pid, [token + 1_000_000])) - token)
+
+    return min(candidates, key=distance)
 
 
 def _assign(
