@@ -212,8 +212,8 @@ def test_faq_question_without_answer() -> None:
 
 
 def test_faq_questions_by_question_mark_when_unlabelled() -> None:
-    """In an unlabelled FAQ, a line ending with "?" is a question."""
-    article = parse("Lead.\nFAQ\nWhy now?\nBecause.\nWho pays?\nEveryone.\n")
+    """In an unlabelled FAQ, a line ending with "?" is a question (emphasis left out)."""
+    article = parse("Lead.\nFAQ\n**Why now?**\nBecause.\nWho pays?\nEveryone.\n")
     assert ["Why now?", "Who pays?"] == [article.text_of(f.question) for f in article.faq]
 
 

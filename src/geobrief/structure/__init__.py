@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import attrs
 
-from geobrief._model import Article, Diagnostic, Metadata, Severity
+from geobrief._model import Article, Diagnostic, Metadata, Severity, Span
 from geobrief.structure.assemble import assemble
 from geobrief.structure.blocks import classify
+from geobrief.structure.dateline import Dateline
 from geobrief.structure.front import read_front
 from geobrief.structure.lines import scan_lines
 from geobrief.structure.paragraphs import is_wrapped
@@ -24,18 +25,16 @@ from geobrief.structure.walker import walk
 __all__ = ["parse_structure", "split_sentences"]
 
 
-def _metadata(article: Article, front_dateline: object) -> Metadata:
-    from geobrief._model import Span
-    from geobrief.structure.dateline import Dateline
-
-    if not isinstance(front_dateline, Dateline):
-        return article.metadata
+def _metadata(metadata: Metadata, dateline: Dateline | None) -> Metadata:
+    """``metadata`` with the dateline's span, place, agency and date filled in."""
+    if dateline is None:
+        return metadata
     return attrs.evolve(
-        article.metadata,
-        dateline=Span(start=front_dateline.start, end=front_dateline.end),
-        place=front_dateline.place,
-        agency=front_dateline.agency,
-        date=front_dateline.date,
+        metadata,
+        dateline=Span(start=dateline.start, end=dateline.end),
+        place=dateline.place,
+        agency=dateline.agency,
+        date=dateline.date,
     )
 
 
@@ -73,6 +72,6 @@ def parse_structure(article: Article) -> Article:
         key_points=structure.key_points,
         summary=structure.summary,
         faq=structure.faq,
-        metadata=_metadata(article, front.dateline),
+        metadata=_metadata(article.metadata, front.dateline),
         diagnostics=(*article.diagnostics, *diagnostics),
     )

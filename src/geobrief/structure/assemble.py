@@ -61,19 +61,19 @@ class _Assembler:
         """Units of the body lines among ``items`` (tables split runs of lines)."""
         found: list[Unit] = []
         run: list[Block] = []
-        for item in items:
+        for item in [*items, None]:
             if isinstance(item, Block):
                 run.append(item)
                 continue
-            found += build_units(
-                self.text, run, wrapped=self.wrapped, strip_markers=strip_markers,
+            units = build_units(
+                self.text,
+                run,
+                wrapped=self.wrapped,
+                strip_markers=strip_markers,
                 diagnostics=self.diagnostics,
-            )  # fmt: skip
+            )
+            found.extend(units)
             run = []
-        found += build_units(
-            self.text, run, wrapped=self.wrapped, strip_markers=strip_markers,
-            diagnostics=self.diagnostics,
-        )  # fmt: skip
         return found
 
     def paragraphs(self, items: Sequence[Item | Question]) -> list[Paragraph]:

@@ -11,7 +11,7 @@ import attrs
 
 from geobrief.structure._data import part_names
 from geobrief.structure.blocks import Block, Item, Kind
-from geobrief.structure.headings import heading_key, is_heading_like
+from geobrief.structure.headings import heading_key, is_heading_like, trim_heading
 from geobrief.structure.tables import Table, row_item
 
 __all__ = ["Group", "Outline", "Question", "Role", "walk"]
@@ -116,6 +116,12 @@ def _ends_with_question_mark(text: str, block: Block) -> bool:
     return text[block.text_start : block.text_end].rstrip("*_\"'”’)").endswith("?")
 
 
+def _question(text: str, block: Block) -> Question:
+    """A question from a line, without its label, ``#`` marks or emphasis."""
+    start, end = trim_heading(text, block.text_start, block.text_end)
+    return Question(start=start, end=end)
+
+
 def _as_text(block: Block) -> Block:
     """A labelled line read as ordinary body text (label kept)."""
     if block.kind in (Kind.QUESTION, Kind.ANSWER):
@@ -179,7 +185,7 @@ class _Walk:
         if group.role is Role.FAQ and (
             (nested and block.level > group.level) or _ends_with_question_mark(self.text, block)
         ):
-            group.items.append(Question(start=block.text_start, end=block.text_end))
+            group.items.append(_question(self.text, block))
             return
         key = heading_key(self.text, block.text_start, block.text_end)
         role = part_names().get(key)
@@ -231,7 +237,7 @@ class _Walk:
             and block.kind in (Kind.TEXT, Kind.LIST_ITEM)
             and _ends_with_question_mark(text, block)
         ):
-            group.items.append(Question(start=block.text_start, end=block.text_end))
+            group.items.append(_question(self.text, block))
             return
         self.body(block)
 
@@ -243,7 +249,7 @@ class _Walk:
                 return
             group = self.open(Group(role=Role.FAQ))
         group.labelled = True
-        group.items.append(Question(start=block.text_start, end=block.text_end))
+        group.items.append(_question(self.text, block))
 
 
 def walk(text: str, items: list[Item]) -> tuple[list[Group], Outline]:
