@@ -201,3 +201,21 @@ def test_long_subject_with_comma_before_verb() -> None:
     assert [("person:ana-costa", "Ana Costa for the Interior Ministry")] == [
         (s[1], s[2]) for s in summary(article)
     ]
+
+
+def test_embedded_unresolved_frame_is_not_a_new_statement() -> None:
+    """`X says the results confirm ...`: one statement by X, not one by `the results`."""
+    article = parse_with("Smith says the results confirm the existence of a deficit.")
+    assert [("person:john-smith", "say")] == [(s[1], s[3]) for s in summary(article)]
+
+
+def test_complementizer_is_not_part_of_the_speaker() -> None:
+    """`X says that officials have complained ...`: `that` is not in the inner speaker."""
+    article = parse_with("Smith says that officials have complained to him about the leaks.")
+    texts = [s[2] for s in summary(article)]
+    assert "that officials" not in texts
+
+
+def test_object_then_verb_is_not_a_bare_clause() -> None:
+    """`asked the governments not to ...` and `called the group was ...` are no content clauses."""
+    assert [] == summary(parse_with("Costa asked the governments not to turn away the boats."))

@@ -184,7 +184,7 @@ def _after_cue(
     if found_prep >= 0:
         end = _clause_end(tokens, lowers, after, stop)
         return _content_span(tokens, after, end), addressee
-    if cue.takes_object and found_that < 0 and found_prep < 0:
+    if cue.takes_object and cue.takes_that and found_that < 0 and found_prep < 0:
         # "told CBC News the department will ...": an addressee, then a clause.
         obj = phrase_after(tokens, lowers, after, stop)
         if (obj is not None and not obj.is_pronoun(tokens)) or (
@@ -218,6 +218,8 @@ def _bare_clause(
         lower in words("preposition")
         or lower in words("conjunction")
         or lower in words("clause_opener")
+        or lower in words("stop_verb")
+        or lower in {"not", "never"}
     ):
         return None
     if lower.endswith("ly") and not is_capitalized(first.text):

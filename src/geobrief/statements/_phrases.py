@@ -120,7 +120,8 @@ def _simple_before(
         prev = k - 1
         lower = lowers[prev]
         if lower in words("determiner") or lower in words("possessive"):
-            k = prev
+            if not (lower == "that" and prev > 0 and match_cue(lowers, prev - 1) is not None):
+                k = prev  # ("said that bureaucrats ...": a complementizer, not a determiner)
             break
         if lower in _LINKS and prev - 1 >= limit and is_capitalized(tokens[k].text):
             if is_capitalized(tokens[prev - 1].text):

@@ -39,14 +39,25 @@ def source_kind(ctx: ArticleContext, frame: Frame, speaker: str | None) -> str:
 
 
 def reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
-    """Every frame with content outside quotations, with its resolved source."""
+    """Every frame with content outside quotations, with its resolved source.
+
+    A frame inside another frame's content (``X says the results confirm ...``)
+    counts only when its source is an actor or a pronoun: an embedded
+    unresolved phrase is part of what is reported, not a new source.
+    """
     for sentence in ctx.sentences:
+        outer: Span | None = None
         for frame in sentence.frames:
             if frame.content is None or frame.speaker is None or frame.head is None:
                 continue
             if ctx.in_quote(frame.cue_span.start) or ctx.overlaps_quote(frame.content):
                 continue
             speaker = ctx.resolve(frame.speaker, frame.head, frame.speaker_is_pronoun)
+            nested = outer is not None and outer.contains(frame.cue_span)
+            if nested and speaker is None and not frame.speaker_is_pronoun:
+                continue
+            if not nested:
+                outer = frame.content
             yield ReportedFrame(frame, frame.content, speaker, source_kind(ctx, frame, speaker))
 
 
