@@ -152,3 +152,14 @@ def test_direct_kind() -> None:
     """Whole-sentence quotations are direct."""
     article = parse_with('Smith said: "We are ready to talk."')
     assert [StatementKind.DIRECT] == [s.kind for s in article.statements]
+
+
+def test_colon_frame_in_previous_sentence() -> None:
+    """`X has called the ruling "a mistake" and "a danger":` introduces the next paragraph's quote."""
+    text = (
+        'Maria Lopez, the head of the commission, has called the ruling "a mistake" and '
+        '"a danger to everyone":\n\n"We will appeal the decision as soon as we can."'
+    )
+    article = parse_with(text)
+    direct = [s for s in summary(article) if s[0] == "direct"]
+    assert [("person:maria-lopez", "call")] == [(s[1], s[3]) for s in direct]

@@ -28,6 +28,8 @@ _AFTER_QUOTE_GAP = re.compile(r"[\s,;—–-]*\Z")
 _DASH_START = re.compile(r"\s*[—–-]{1,2}\s*")
 _MIN_UNATTRIBUTED_WORDS = 4
 _MAX_DIRECT_GAP_TOKENS = 14
+_MAX_COLON_GAP_TOKENS = 40
+"""A frame ending in a colon may introduce a quotation from further away."""
 _INHERIT_WINDOW = 600
 
 
@@ -148,7 +150,8 @@ def _pre_frame(
         gap = sum(
             1 for t in sentence.tokens if best.cue_span.end <= t.start and t.end <= quote.open_mark
         )
-        if gap > _MAX_DIRECT_GAP_TOKENS:
+        introduced = ctx.text[best.cue_span.end : quote.open_mark].rstrip().endswith(":")
+        if gap > (_MAX_COLON_GAP_TOKENS if introduced else _MAX_DIRECT_GAP_TOKENS):
             return None
     return best
 
@@ -219,19 +222,24 @@ def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
     found: list[QuoteAttribution] = []
     by_group: dict[int, QuoteAttribution] = {}
     previous_close = -1
+    # Frames before the last direct quotation belong to it; a partial fragment
+    # before this quotation does not hide its clause's frame.
+    previous_direct_close = -1
     for index, quote in enumerate(quotes):
         next_open = quotes[index + 1].open_mark if index + 1 < len(quotes) else len(ctx.text)
         sentence = ctx.sentence_at(quote.open_mark)
         kind = _kind(ctx, quote, sentence, previous_close + 1)
         attribution: QuoteAttribution | None = None
         post = _post_frame(ctx, quote, next_open)
-        pre = _pre_frame(ctx, quote, kind, previous_close + 1)
+        pre = _pre_frame(ctx, quote, kind, previous_direct_close + 1)
         order = (pre, post) if kind is StatementKind.PARTIAL else (post, pre)
         frame = next((f for f in order if f is not None), None)
         if frame is not None:
             attribution = _frame_attribution(ctx, quote, kind, frame)
         if attribution is None:
-            attribution = _nominal(ctx, quote, kind, previous_close + 1) or _dash(ctx, quote, kind)
+            attribution = _nominal(ctx, quote, kind, previous_direct_close + 1) or _dash(
+                ctx, quote, kind
+            )
         if attribution is None and quote.group in by_group:
             base = by_group[quote.group]
             attribution = attrs.evolve(base, quote=quote, kind=kind)
@@ -251,6 +259,8 @@ def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
         if attribution.speaker_span is not None:
             by_group.setdefault(quote.group, attribution)
         previous_close = quote.close_mark if quote.close_mark is not None else previous_close
+        if kind is StatementKind.DIRECT:
+            previous_direct_close = previous_close
     # A quotation continued over paragraphs is often attributed only in its last piece.
     for k, item in enumerate(found):
         if item.speaker_span is None and item.quote.group in by_group:
