@@ -155,7 +155,7 @@ def test_direct_kind() -> None:
 
 
 def test_colon_frame_in_previous_sentence() -> None:
-    """`X has called the ruling "a mistake" and "a danger":` introduces the next paragraph's quote."""
+    """A frame ending in a colon introduces the quotation of the next paragraph."""
     text = (
         'Maria Lopez, the head of the commission, has called the ruling "a mistake" and '
         '"a danger to everyone":\n\n"We will appeal the decision as soon as we can."'
