@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         ("geobrief.parse (all stages)", full),
     ):
         print(f"{name:<42} {secs * 1000:>9.3f} {secs / baseline:>8.1f}")
+    print("\nlinearity (actors only, the text repeated):")
+    for times in (1, 8, 32):
+        big = "\n".join([text] * times)
+        secs = best(lambda big=big: actors_only.parse(big), 3, max(1, args.number // times))
+        print(f"  x{times:<3} {len(big):>9,} chars  {len(big) / secs / 1e6:6.2f} M chars/s")
     return 0
 
 

@@ -16,6 +16,7 @@ length of the text.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 from collections.abc import Callable
 
@@ -83,6 +84,13 @@ class _Context:
     body_trie: Trie
     lower_words: frozenset[str]
     """Words that occur in lowercase somewhere in the text (so are common words here)."""
+    _counts: dict[str, int] = attrs.field(factory=dict)
+
+    def count(self, token: str) -> int:
+        """How often ``token`` occurs in the text (counted once, on first use)."""
+        if not self._counts:
+            self._counts.update(collections.Counter(self.toks))
+        return self._counts.get(token, 0)
 
 
 @functools.lru_cache(maxsize=1)
@@ -878,7 +886,7 @@ def _acronym(ctx: _Context, item: _Item) -> bool:
     bracketed = (
         item.i > 0 and ctx.toks[item.i - 1] == "(" and ctx.toks[item.j : item.j + 1] == [")"]
     )
-    return bracketed or ctx.toks.count(word) >= 2
+    return bracketed or ctx.count(word) >= 2
 
 
 def _nearest(candidates: list[str], seen_at: dict[str, list[int]], token: int) -> str:
@@ -888,10 +896,11 @@ def _nearest(candidates: list[str], seen_at: dict[str, list[int]], token: int) -
         return candidates[0]
 
     def distance(pid: str) -> tuple[int, int]:
-        before = [t for t in seen_at.get(pid, ()) if t < token]
-        if before:
-            return (0, token - max(before))
-        return (1, min(seen_at.get(pid, [token + 1_000_000])) - token)
+        positions = seen_at.get(pid, [])  # ascending token positions
+        k = bisect.bisect_left(positions, token)
+        if k > 0:
+            return (0, token - positions[k - 1])
+        return (1, positions[0] - token if positions else 1 << 30)
 
     return min(candidates, key=distance)
 
@@ -1003,9 +1012,12 @@ def _build(
             target = gaz.actors.get(affiliation)
             if target is None:
                 affiliation = None
-            else:
+            elif target.aliases:
                 actors[affiliation] = attrs.evolve(target, aliases=())
-        actors[aid] = attrs.evolve(actor, aliases=tuple(names), affiliation=affiliation)
+            else:
+                actors[affiliation] = target
+        if tuple(names) != actor.aliases or affiliation != actor.affiliation:
+            actors[aid] = attrs.evolve(actor, aliases=tuple(names), affiliation=affiliation)
     return attrs.evolve(
         article,
         actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
@@ -1064,7 +1076,7 @@ def _make_actor(
 ) -> Actor | None:
     known = gaz.actors.get(aid)
     if known is not None:
-        return attrs.evolve(known, aliases=())
+        return known  # aliases are replaced by this text's surface forms in _build
     if aid in persons:
         person = persons[aid]
         return Actor(
