@@ -120,14 +120,6 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
         )
 
 
-def _span_end(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
-    _non_negative(instance, attribute, value)
-    if value < instance.start:
-        raise ModelError(
-            f"Span.end must be >= Span.start, got start={instance.start!r}, end={value!r}"
-        )
-
-
 def _actor_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -214,14 +206,30 @@ def _tuple(value: object) -> object:
 # --------------------------------------------------------------------------- #
 
 
-@attrs.frozen(kw_only=True, order=True)
+# Span and Mention, the classes an article holds by the hundred, check their values in
+# ``__init__`` instead of in attrs validators. msgspec runs attrs validators itself, one
+# Python call per field of every object it decodes, which would make
+# ``geobrief.loads`` several times slower; without them it builds these objects at C
+# speed, and ``Article.__attrs_post_init__`` (``_check_article``) re-checks what such a
+# decoder skipped: every span's offsets, and every mention's actor id against the
+# article's actors (whose ids are validated). ``metadata["json_schema"]`` gives the
+# published schema the constraint a validator would have told it.
+_OFFSET = {"json_schema": {"minimum": 0}}
+
+
+@attrs.frozen(kw_only=True, order=True, init=False)
 class Span:
     """A half-open ``[start, end)`` range of character offsets into ``Article.text``."""
 
-    start: int = attrs.field(validator=_non_negative)
+    start: int = attrs.field(metadata=_OFFSET)
     """Offset of the first character (0-based, in Unicode code points)."""
-    end: int = attrs.field(validator=_span_end)
+    end: int = attrs.field(metadata=_OFFSET)
     """Offset one past the last character; ``end >= start``."""
+
+    def __init__(self, *, start: int, end: int) -> None:
+        if type(start) is not int or start < 0 or type(end) is not int or end < start:
+            raise ModelError(_span_problems(start, end)[0][1])
+        self.__attrs_init__(start=start, end=end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -233,6 +241,19 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         """True when the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
+
+
+def _span_problems(start: object, end: object) -> list[tuple[str, str]]:
+    """``(field, message)`` for each thing wrong with these offsets (``Span`` raises the first)."""
+    problems = []
+    for name, value in (("start", start), ("end", end)):
+        if type(value) is not int or value < 0:
+            problems.append((name, f"Span.{name} must be a non-negative int, got {value!r}"))
+    if not problems and end < start:  # type: ignore[operator]
+        problems.append(
+            ("end", f"Span.end must be >= Span.start, got start={start!r}, end={end!r}")
+        )
+    return problems
 
 
 @attrs.frozen(kw_only=True)
@@ -356,14 +377,21 @@ class Actor:
     """Wikidata QID, where known."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Mention:
     """One place in the text that refers to an actor."""
 
-    actor_id: str = attrs.field(validator=_actor_id)
+    actor_id: str = attrs.field(metadata={"json_schema": {"pattern": _ACTOR_ID}})
     """The id of the actor referred to."""
     span: Span
     """The mention's text (a possessive ``’s`` is left out)."""
+
+    def __init__(self, *, actor_id: str, span: Span) -> None:
+        _actor_id(self, _MENTION_ACTOR_ID, actor_id)  # see the note above Span
+        self.__attrs_init__(actor_id=actor_id, span=span)
+
+
+_MENTION_ACTOR_ID = attrs.fields(Mention).actor_id
 
 
 # --------------------------------------------------------------------------- #
@@ -626,15 +654,72 @@ def _walk_spans(article: Article) -> Iterator[tuple[str, Span]]:
             yield f"$.diagnostics[{i}].span", d.span
 
 
-def _check_article(article: Article) -> None:
-    """Raise ModelError naming the JSON path of every span past the end of the text
-    and every dangling reference (unknown actor id, statement index out of range)."""
-    n = len(article.text)
-    problems = [
-        f"span end {span.end} is past the end of the text ({n}) @ {path}.end"
-        for path, span in _walk_spans(article)
-        if span.end > n
+def _all_spans(article: Article) -> list[Span]:
+    """Every span in the article, in no particular order (a fast ``_walk_spans``)."""
+    paragraphs = [article.lead] if article.lead is not None else []
+    paragraphs += [p for section in article.sections for p in section.paragraphs]
+    paragraphs += article.summary
+    paragraphs += [p for item in article.faq for p in item.answer]
+    spans = [p.span for p in paragraphs]
+    spans += [s for p in paragraphs for s in p.sentences]
+    spans += [o.span for o in article.outline]
+    spans += [section.span for section in article.sections]
+    spans += [k.span for k in article.key_points]
+    spans += [s for k in article.key_points for s in k.sentences]
+    spans += [item.question for item in article.faq]
+    spans += [m.span for m in article.mentions]
+    spans += [st.content_span for st in article.statements]
+    spans += [c.span for c in article.claims]
+    spans += [h.span for c in article.claims for h in c.hedges]
+    optional = [article.title, article.metadata.dateline]
+    optional += [section.heading for section in article.sections]
+    optional += [x for st in article.statements for x in (st.speaker_span, st.cue_span)]
+    optional += [
+        x
+        for c in article.claims
+        for x in (getattr(c.source, "span", None), c.cue_span, c.negation_span)
     ]
+    optional += [d.span for d in article.diagnostics]
+    spans += [span for span in optional if span is not None]
+    return spans
+
+
+def _article_is_consistent(article: Article) -> bool:
+    """The checks of ``_check_article`` without building any message (the common case)."""
+    n = len(article.text)
+    if not all(0 <= span.start <= span.end <= n for span in _all_spans(article)):
+        return False
+    known = {a.id for a in article.actors}
+    statements = len(article.statements)
+    return (
+        all(m.actor_id in known for m in article.mentions)
+        and all(st.speaker is None or st.speaker in known for st in article.statements)
+        and all(c.statement is None or c.statement < statements for c in article.claims)
+        and all(
+            getattr(c.source, "actor_id", None) in known
+            for c in article.claims
+            if getattr(c.source, "actor_id", None) is not None
+        )
+        and all(a.affiliation is None or a.affiliation in known for a in article.actors)
+        and all(o.section is None or o.section < len(article.sections) for o in article.outline)
+    )
+
+
+def _check_article(article: Article) -> None:
+    """Raise ModelError naming the JSON path of every span outside the text (or
+    reversed, if a decoder built it without ``Span.__init__``) and every dangling
+    reference (unknown actor id, statement or section index out of range)."""
+    if _article_is_consistent(article):
+        return
+    n = len(article.text)
+    problems = []
+    for path, span in _walk_spans(article):
+        if span.start < 0:
+            problems.append(f"span start {span.start} is negative @ {path}.start")
+        if span.end < span.start:
+            problems.append(f"span end {span.end} is before its start {span.start} @ {path}.end")
+        if span.end > n:
+            problems.append(f"span end {span.end} is past the end of the text ({n}) @ {path}.end")
     known = {a.id for a in article.actors}
     if known or article.mentions or article.statements or article.claims:
         for i, m in enumerate(article.mentions):
