@@ -22,6 +22,8 @@ def test_loads_dumps_round_trip(article: Article) -> None:
     """loads(dumps(a)) == a, from bytes too, and the JSON is stable across a round trip."""
     encoded = geobrief.dumps(article)
     assert article == geobrief.loads(encoded)
+    assert article == _fast_loads(encoded, True)  # valid JSON never needs the slow path
+    assert article == _fast_loads(geobrief.dumps(article, indent=1), True)
     assert article == geobrief.loads(geobrief.dumps_bytes(article))
     assert encoded == geobrief.dumps(geobrief.loads(encoded))
 

@@ -181,6 +181,40 @@ def _tuple_hook_factory(
     return factory
 
 
+def _structure_span(forbid_extra_keys: bool) -> Callable[[object, type], _model.Span]:
+    """Spans check their offsets in ``Span.__init__`` (not attrs validators), so this
+    leaf hook reports every bad offset at its own path."""
+
+    def structure(value: object, _: type) -> _model.Span:
+        if not isinstance(value, Mapping):
+            raise _WrongType(f"expected an object, got {_describe(value)}")
+        errors: list[Exception] = []
+        offsets: dict[str, object] = {}
+        for name in ("start", "end"):
+            if name not in value:
+                problem: Exception = KeyError(name)
+            elif type(value[name]) is not int:
+                problem = _WrongType(f"expected an integer, got {_describe(value[name])}")
+            else:
+                offsets[name] = value[name]
+                continue
+            _add_note(problem, AttributeValidationNote(f"Structuring Span.{name}", name, int))
+            errors.append(problem)
+        if not errors:
+            for name, message in _model._span_problems(offsets["start"], offsets["end"]):
+                problem = ModelError(message)
+                _add_note(problem, AttributeValidationNote(f"Checking Span.{name}", name, int))
+                errors.append(problem)
+        extra = set(value) - {"start", "end"}
+        if extra and forbid_extra_keys:
+            errors.append(ForbiddenExtraKeysError("", _model.Span, extra))
+        if errors:
+            raise ClassValidationError("While structuring Span", errors, _model.Span)
+        return _model.Span(start=value["start"], end=value["end"])
+
+    return structure
+
+
 def _structure_claim_source(converter: cattrs.Converter) -> Callable[[object, type], Any]:
     allowed = ", ".join(repr(kind) for kind in _SOURCE_KINDS)
 
@@ -259,6 +293,12 @@ def _explain(
     errors: list[Exception] = [e for e, _ in with_notes]
     errors += [e for e in exc.exceptions if not isinstance(e, ModelError) and e not in errors]
     hints = typing.get_type_hints(cls)
+    for problem in exc.exceptions:  # from a class that checks its values in __init__
+        name = str(problem).partition(" ")[0].partition(f"{cls.__name__}.")[2]
+        if isinstance(problem, ModelError) and name in hints and problem not in errors:
+            _add_note(problem, AttributeValidationNote(f"Checking {name}", name, hints[name]))
+            errors.append(problem)
+            failed.add(name)
     instance: Any = object.__new__(cls)
     values: dict[str, Any] = {}
     for field in attrs.fields(cls):
@@ -338,6 +378,7 @@ def configure_converter(converter: cattrs.Converter, *, forbid_extra_keys: bool 
     ):
         converter.register_structure_hook(enum_type, _enum_hook(enum_type))
         converter.register_unstructure_hook(enum_type, _unstructure_enum)
+    converter.register_structure_hook(_model.Span, _structure_span(forbid_extra_keys))
     converter.register_structure_hook_factory(_is_tuple_of, _tuple_hook_factory(converter))
     converter.register_unstructure_hook_func(_is_tuple_of, _unstructure_tuple(converter))
     converter.register_structure_hook_func(

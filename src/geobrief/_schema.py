@@ -171,14 +171,16 @@ class _Generator:
 
 def _constrain(schema: dict[str, Any], field: attrs.Attribute[Any], annotation: Any) -> None:
     """Add the constraints the field's validator enforces (to the non-null branch)."""
-    validator = field.validator
-    if validator is None:
-        return
     target = schema["anyOf"][0] if "anyOf" in schema else schema
     if target.get("type") == "array":
         target = target["items"]
+    for key, value in field.metadata.get("json_schema", {}).items():  # __init__-checked fields
+        target[key] = _ecma(value) if isinstance(value, re.Pattern) else value
+    validator = field.validator
+    if validator is None:
+        return
     name = getattr(validator, "__name__", "")
-    if name in ("_non_negative", "_span_end", "_optional_index"):
+    if name in ("_non_negative", "_optional_index"):
         target["minimum"] = 0
     elif name in ("_actor_id", "_actor_ids"):
         target["pattern"] = _ecma(_model._ACTOR_ID)

@@ -27,10 +27,11 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import re
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -40,6 +41,7 @@ from geobrief import _model
 from geobrief._converter import make_converter, problems_from
 from geobrief._errors import DecodeError, ModelError, Problem
 from geobrief._model import Article
+from geobrief._version import SCHEMA_VERSION
 
 __all__ = ["dumps", "dumps_bytes", "from_dict", "loads", "to_dict"]
 
@@ -164,30 +166,71 @@ class _Codec:
     """msgspec types and decoders for one strictness."""
 
     def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        #: Structs for Article, Claim and the sources; everything else is the attrs class.
+        #: Structs for Article, Claim and the sources, carrying their validators as
+        #: msgspec constraints; everything else is decoded as the attrs class itself.
         self.wire = _StructTypes(strict, mirror_all=False)
         #: Structs for every class: checks the structure (unknown fields) only.
         self.mirror = _StructTypes(strict, mirror_all=True)
         self.wire_article = self.wire.struct(Article)
         self.decoder = msgspec.json.Decoder(self.wire_article)
         self.mirror_decoder = msgspec.json.Decoder(self.mirror.struct(Article))
-        self.sources = {self.wire.struct(cls): cls for cls in _SOURCES}
-        self.claim_struct = self.wire.struct(_model.Claim)
+        self.article_fields = _setters(Article)
+        self.claim_fields = _setters(_model.Claim)
+        self.sources = {
+            self.wire.struct(cls): (cls, _setters(cls), attrs.fields(cls).kind.default)
+            for cls in _SOURCES
+        }
 
     def build(self, wire: Any) -> Article:
-        fields = msgspec.structs.asdict(wire)
-        fields["claims"] = tuple(map(self.build_claim, wire.claims))
-        return Article(**fields)
+        """The Article for a decoded wire Struct.
+
+        msgspec has enforced every validator of Article, Claim and the sources (as
+        constraints) and of the other classes (it runs attrs validators when it builds
+        attrs objects), so these objects are assembled directly, as msgspec assembles
+        attrs objects, and the Article's own check (``__attrs_post_init__``) is run.
+        """
+        article: Any = object.__new__(Article)
+        for name, set_field in self.article_fields:
+            set_field(article, getattr(wire, name))
+        _ARTICLE_CLAIMS(article, tuple(map(self.build_claim, wire.claims)))
+        article.__attrs_post_init__()
+        assert isinstance(article, Article)
+        return article
 
     def build_claim(self, wire: Any) -> _model.Claim:
-        fields = msgspec.structs.asdict(wire)
-        source = wire.source
-        fields["source"] = self.sources[type(source)](**msgspec.structs.asdict(source))
-        return _model.Claim(**fields)
+        claim: Any = object.__new__(_model.Claim)
+        for name, set_field in self.claim_fields:
+            set_field(claim, getattr(wire, name))
+        cls, fields, kind = self.sources[type(wire.source)]
+        source = object.__new__(cls)
+        _SET_KIND[cls](source, kind)
+        for name, set_field in fields:
+            set_field(source, getattr(wire.source, name))
+        _CLAIM_SOURCE(claim, source)
+        assert isinstance(claim, _model.Claim)
+        return claim
 
 
 _SOURCES = (_model.ActorSource, _model.AnonymousSource, _model.ArticleSource)
+_SKIPPED = {"claims", "source", "kind"}  # set apart: built from their own wire Structs
+
+
+def _setter(cls: type, name: str) -> Any:
+    """The slot's own setter, which a frozen attrs class's ``__setattr__`` cannot block."""
+    return cls.__dict__[name].__set__
+
+
+def _setters(cls: type) -> list[tuple[str, Any]]:
+    return [
+        (field.name, _setter(cls, field.name))
+        for field in attrs.fields(cls)
+        if field.name not in _SKIPPED
+    ]
+
+
+_ARTICLE_CLAIMS = _setter(Article, "claims")
+_CLAIM_SOURCE = _setter(_model.Claim, "source")
+_SET_KIND = {cls: _setter(cls, "kind") for cls in _SOURCES}
 
 
 @functools.cache
@@ -220,6 +263,41 @@ def _fast_from_dict(data: Mapping[str, Any], strict: bool) -> Article:
     return article
 
 
+def _constrained(annotation: Any, field: attrs.Attribute[Any]) -> Any:
+    """``annotation`` with the msgspec constraint that enforces ``field``'s validator.
+
+    Raises TypeError for a validator it does not know, so a new validator on Article,
+    Claim or a claim source cannot be skipped by the fast path unnoticed."""
+    validator = field.validator
+    if validator is None:
+        return annotation
+    name = getattr(validator, "__name__", "")
+    if name in ("_non_negative", "_optional_index"):
+        meta = msgspec.Meta(ge=0)
+    elif name in ("_actor_id", "_actor_ids"):
+        meta = msgspec.Meta(pattern="^" + _model._ACTOR_ID.pattern)
+    elif name == "_check_schema_version":
+        major = re.escape(SCHEMA_VERSION.split(".", 1)[0])
+        meta = msgspec.Meta(pattern=f"^{major}\\.(?:0|[1-9][0-9]*)\\Z")
+    elif name == "check" and isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return annotation  # _enum(...): decoding into the enum type is the check
+    else:
+        raise TypeError(f"the fast path cannot enforce {validator!r} on {field.name}")
+    return _apply(annotation, meta)
+
+
+def _apply(annotation: Any, meta: msgspec.Meta) -> Any:
+    """Put ``meta`` on the ``int``/``str`` inside ``annotation`` (through None, tuples)."""
+    origin = get_origin(annotation)
+    if origin is tuple:
+        return tuple[_apply(get_args(annotation)[0], meta), ...]  # type: ignore[misc]
+    if origin in (Union, types.UnionType):
+        return Union[tuple(_apply(arg, meta) for arg in get_args(annotation))]
+    if annotation in (int, str):
+        return Annotated[annotation, meta]
+    return annotation
+
+
 class _StructTypes:
     """msgspec Struct twins of the attrs classes, generated from their fields."""
 
@@ -242,6 +320,8 @@ class _StructTypes:
                 options.update(tag_field="kind", tag=field.default)
                 continue
             annotation = self._type(hints[field.name])
+            if not self.mirror_all:
+                annotation = _constrained(annotation, field)
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 default = msgspec.field(default_factory=self._factory(field.default.factory))
                 fields.append((field.name, annotation, default))
@@ -267,7 +347,10 @@ class _StructTypes:
         if origin is tuple:
             return tuple[self._type(get_args(annotation)[0]), ...]  # type: ignore[misc]
         if origin in (Union, types.UnionType):
-            return Union[tuple(self._type(arg) for arg in get_args(annotation))]
+            options = tuple(self._type(arg) for arg in get_args(annotation))
+            return msgspec.Raw if msgspec.Raw in options else Union[options]
+        if self.mirror_all and annotation is str:
+            return msgspec.Raw  # the mirror checks keys only: skip decoding strings
         if (
             annotation in (str, int, bool, datetime.date, type(None))
             or origin is Literal
