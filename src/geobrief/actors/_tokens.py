@@ -15,10 +15,11 @@ Tokens = tuple[list[int], list[int], list[str]]
 
 _TOKEN = re.compile(
     r"\s*(?:"
-    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # dotted acronyms: U.S., D.P.R.K.
+    r"(?:[^\W\d_]\.){2,}"  # dotted acronyms: U.S., D.P.R.K.
     r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w))*"  # words: AT&T, O'Leary, Amazon.com
     r"|['’][sS]\b"  # a possessive
-    r"|\S)"  # any other character (a hyphen, a period, a quote mark)
+    r"|\S"  # any other character (a hyphen, a period, a quote mark)
+    r"|\Z)"  # trailing whitespace: so a match never fails after its whitespace
 )
 
 
@@ -26,7 +27,8 @@ def token_pattern() -> re.Pattern[str]:
     """The tokenizer regex: optional whitespace, then a dotted acronym (``U.S.``), a word
     with inner ``&``/apostrophes (``AT&T``, ``O'Leary``), a possessive ``’s``, or one other
     non-space character. Hyphens and periods are tokens of their own (abbreviations such as
-    ``Mr.`` are joined by the recognizer). No alternative backtracks past a word."""
+    ``Mr.`` are joined by the recognizer). No match can fail after consuming its leading
+    whitespace (``\\Z`` ends the last one), so runs of whitespace cost linear time."""
     return _TOKEN
 
 
@@ -34,6 +36,8 @@ def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens in one regex pass; offsets come from the match lengths
     (the matches tile the text up to the last token)."""
     raw = _TOKEN.findall(text)
+    while raw and (not raw[-1] or raw[-1].isspace()):
+        raw.pop()  # the trailing-whitespace match(es) at the end
     ends = list(itertools.accumulate(map(len, raw)))
     texts = list(map(str.lstrip, raw))
     starts = list(map(operator.sub, ends, map(len, texts)))
