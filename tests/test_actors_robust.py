@@ -95,6 +95,9 @@ def test_word_soup(text: str) -> None:
         "’s " * 30_000,
         "| " * 30_000,
         "the North " * 10_000,
+        "\r\n\n" * 100_000,  # whitespace only (the tokenizer once backtracked here)
+        "Kim" + " " * 300_000,  # a long trailing run of whitespace
+        "U.S." * 50_000 + "x",  # one long dotted acronym
     ],
 )
 def test_hostile_input(text: str) -> None:
