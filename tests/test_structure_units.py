@@ -61,8 +61,8 @@ def test_first_line_that_ends_a_sentence_is_not_a_title() -> None:
 
 
 def test_markdown_title_only_when_it_is_the_top_level() -> None:
-    """``# A`` is the title when other headings are deeper; with two ``#`` headings
-    both are sections."""
+    """``# A`` is the title when other headings are deeper (part headings such as
+    ``# Key Points`` aside); with two ``#`` section headings both are sections."""
     titled = parse("# Title\n\nLead.\n\n## One\n\nText.\n")
     assert ("Title", ["One"], Layout.MARKDOWN) == (
         titled.text_of(titled.title),
@@ -71,6 +71,12 @@ def test_markdown_title_only_when_it_is_the_top_level() -> None:
     )
     untitled = parse("# One\n\nText.\n\n# Two\n\nMore.\n")
     assert (None, ["One", "Two"]) == (untitled.title, headings(untitled))
+    parts = parse("# Title\n\nLead.\n\n# Key Points\n\n- One.\n\n# Summary\n\nDone.\n")
+    assert ("Title", ["One."], Layout.BRIEF) == (
+        parts.text_of(parts.title),
+        [parts.text_of(k.span) for k in parts.key_points],
+        parts.layout,
+    )
 
 
 def test_markdown_levels_are_relative_to_the_top_section_level() -> None:

@@ -41,12 +41,18 @@ def _next_content(items: list[Item], i: int) -> int:
     return i
 
 
-def _is_title_heading(items: list[Item], i: int) -> bool:
-    """A markdown heading is the title when every other heading is deeper."""
+def _is_title_heading(text: str, items: list[Item], i: int) -> bool:
+    """A markdown heading is the title when every later heading is deeper, apart
+    from the headings of brief parts (``# Key Points``, ``# Summary``)."""
     first = items[i]
     assert isinstance(first, Block)
-    return all(
-        not (isinstance(item, Block) and item.kind is Kind.HEADING and item.level <= first.level)
+    if heading_key(text, first.text_start, first.text_end) in part_names():
+        return False
+    return not any(
+        isinstance(item, Block)
+        and item.kind is Kind.HEADING
+        and item.level <= first.level
+        and heading_key(text, item.text_start, item.text_end) not in part_names()
         for item in items[i + 1 :]
     )
 
@@ -85,7 +91,7 @@ def read_front(text: str, items: list[Item]) -> Front:
     if i < len(items):
         first = items[i]
         if isinstance(first, Block) and first.kind is Kind.HEADING:
-            if _is_title_heading(items, i):
+            if _is_title_heading(text, items, i):
                 title = _span(trim_heading(text, first.text_start, first.text_end))
                 markdown_title = True
         elif (
