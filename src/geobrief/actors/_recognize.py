@@ -307,6 +307,8 @@ def _name_run(ctx: _Context, i: int) -> int:
         if _is_cap(tok):
             if not joined_of and not first_given and lows[j] in lex.title_heads:
                 break
+            if tok in lex.given_names and (joined_of or lows[j - 1] in lex.org_suffixes):
+                break  # "University of Texas Arlington | Amneh Jafari"
             if not joined_of and ctx.gaz.trie.get(_key(tok)) is not None:
                 hit = _gaz_match(ctx, j)
                 if hit is not None and not (
@@ -615,7 +617,7 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
             item.type = _ORG
             continue
         if (last in lex.place_suffixes or (first in lex.place_prefixes and j - i > 1)) and not (
-            j - i == 2 and toks[i] in lex.given_names
+            toks[i] in lex.given_names
         ):
             item.type = _LOC  # "Bear Lake", "Mount Paektu"; but "Christopher Hill"
             continue
