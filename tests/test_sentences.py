@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geobrief import Span
-from geobrief.structure import split_sentences
+from geobrief import Pipeline, Span
+from geobrief.structure import parse_structure, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -105,3 +108,49 @@ def test_spans_are_ordered_trimmed_and_inside(text: str) -> None:
         previous_end = span.end
     assert text[previous_end:].strip() == ""
     assert bool(text.strip()) == bool(spans)
+
+
+GUM = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "eval"
+    / "gum-wikinews"
+    / "derived"
+    / "gum_wikinews.jsonl"
+)
+
+
+def gum_sentence_starts() -> tuple[int, int, int]:
+    """``(matched, predicted_only, gold_only)`` sentence starts over the body (from
+    the lead on) of every GUM Wikinews document, against GUM's gold sentences."""
+    structure_only = Pipeline(stages=(("structure", parse_structure),), strict=True)
+    matched = predicted_only = gold_only = 0
+    with GUM.open(encoding="utf-8") as lines:
+        for line in lines:
+            document = json.loads(line)
+            article = structure_only.parse(document["text"])
+            body = article.lead.span.start if article.lead is not None else 0
+            predicted = {s.start for s in article.sentences() if s.start >= body}
+            gold = {s["start"] for s in document["sentences"] if s["start"] >= body}
+            matched += len(predicted & gold)
+            predicted_only += len(predicted - gold)
+            gold_only += len(gold - predicted)
+    return matched, predicted_only, gold_only
+
+
+def test_gum_sentence_boundaries() -> None:
+    """Sentence starts agree with GUM's gold sentences (precision >= 0.98, recall
+    >= 0.95; GUM also splits captions and lines without final punctuation).
+    Print the figures with ``python tests/test_sentences.py``."""
+    if not GUM.exists():
+        pytest.skip(f"GUM data not found: {GUM}")
+    matched, predicted_only, gold_only = gum_sentence_starts()
+    precision = matched / (matched + predicted_only)
+    recall = matched / (matched + gold_only)
+    assert (True, True) == (precision >= 0.98, recall >= 0.95), (precision, recall)
+
+
+if __name__ == "__main__":
+    m, p, g = gum_sentence_starts()
+    print(f"GUM Wikinews body sentence starts: matched {m}, extra {p}, missed {g}")
+    print(f"precision {m / (m + p):.3f}  recall {m / (m + g):.3f}")
