@@ -616,9 +616,9 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         ):
             item.type = _ORG
             continue
-        if (last in lex.place_suffixes or (first in lex.place_prefixes and j - i > 1)) and not (
-            toks[i] in lex.given_names
-        ):
+        if (last in lex.place_suffixes or (first in lex.place_prefixes and j - i > 1)) and toks[
+            i
+        ] not in lex.given_names:
             item.type = _LOC  # "Bear Lake", "Mount Paektu"; but "Christopher Hill"
             continue
         if item.label:
@@ -698,6 +698,9 @@ def _weak_type(ctx: _Context, items: list[_Item], k: int) -> str | None:
     if _followed_by_place(ctx, items, k):
         return _LOC
     words = [t for t in toks[i:j] if t not in lex.name_particles]
+    last = words[-1] if words else ""
+    if last.endswith("s") and len(last) > 3 and ctx.count(last[:-1]) > 0:
+        return None  # "Warhol Polaroids" beside "Polaroid": a plural noun, not a surname
     if 2 <= len(words) <= 4 and all(
         _name_shaped(w)
         and w.lower() not in ctx.lower_words
