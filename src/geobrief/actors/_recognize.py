@@ -610,7 +610,7 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         # suffixes and heads say the most
         of = lows.index("of", i, j) if "of" in lows[i:j] else -1
         if (
-            last in lex.org_suffixes
+            (last in lex.org_suffixes and not (j - i == 2 and toks[i] in lex.given_names))
             or item.type == _ORG
             or (of > i and (lows[of - 1] in lex.org_suffixes or lows[of - 1] in lex.org_heads_of))
         ):
