@@ -340,3 +340,24 @@ def test_module_entry_point_failures_and_stdin(tmp_path: Path) -> None:
     piped = _run("parse", "-", stdin="Tehran denied the report.\n")
     assert "Tehran denied the report.\n" == json.loads(piped.stdout)["text"]
     assert 2 == _run("parse").returncode
+
+
+def test_show_rich_view(tmp_path: Path) -> None:
+    """The rich view (used on a terminal) has the actors table and the hedged claim."""
+    rich_console = pytest.importorskip("rich.console")
+    from geobrief.cli._show import build_view, render_rich
+
+    buffer = io.StringIO()
+    console = rich_console.Console(file=buffer, width=120, color_system=None)
+    render_rich(build_view(brief()), console)
+    out = buffer.getvalue()
+    assert "Actors (9)" in out
+    assert "│ person:sergey-lavrov │ person       │        3 │ Sergey Lavrov" in out
+    assert "[2] HEDGED · anonymous “Intelligence reports” (suggest)" in out
+
+
+def test_query_section_and_contains(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--section`` and ``--contains`` narrow the results."""
+    assert 0 == main(["query", str(jsonl), "--section", "meeting", "--contains", "talks"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [("Kremlin", "The Meeting")] * 3 == [(r["speaker_name"], r["section"]) for r in rows]
