@@ -185,6 +185,10 @@ def _default() -> Gazetteer:
             actors.append(actor)
             pairs.append((actor.name, Entry(actor_id=actor.id)))
             pairs.extend((a, Entry(actor_id=actor.id)) for a in actor.aliases)
+            if len(cells) > 6:  # places.tsv: "European" for Europe
+                pairs.extend(
+                    (d, Entry(actor_id=actor.id, role="demonym")) for d in _split(cells[6])
+                )
     for cells in data_lines("not_actors.txt"):
         pairs.append((cells[0], Entry(actor_id="", role="ignore")))
     for cells in data_lines("contextual_aliases.tsv"):
