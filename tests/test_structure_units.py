@@ -416,3 +416,31 @@ def test_chained_quotes_are_capped() -> None:
     assert 40 == sum(sizes)
     assert max(sizes) <= MAX_JOINED_UNITS
     assert codes(article) in ([], ["unclosed-quote"])  # only the very last mark
+
+
+def test_heading_that_nearly_matches_the_next_outline_entry() -> None:
+    """A heading-like line sharing most words with the next unmatched outline entry
+    opens that entry's section, with an info diagnostic; other short lines do not."""
+    text = (
+        "Lead.\nArticle Subheadings |\n---|\n1) The Meeting’s Significance |\n"
+        "2) Recent Military Developments |\n3) Outlook |\nSignificance of the Meeting\n"
+        "Body one.\nA short line\nMilitary Outlook Ahead\nBody two.\nRecent Military Moves\n"
+        "Body three.\nOutlook\nBody four.\n"
+    )
+    article = parse(text)
+    assert [
+        (
+            "Significance of the Meeting",
+            ["Body one.", "A short line", "Military Outlook Ahead", "Body two."],
+        ),
+        ("Recent Military Moves", ["Body three."]),
+        ("Outlook", ["Body four."]),
+    ] == [
+        (
+            article.text_of(s.heading) if s.heading else None,
+            [article.text_of(p) for p in s.paragraphs],
+        )
+        for s in article.sections
+    ]
+    assert [0, 1, 2] == [o.section for o in article.outline]
+    assert ["heading-differs-from-outline", "heading-differs-from-outline"] == codes(article)

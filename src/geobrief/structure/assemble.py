@@ -100,6 +100,15 @@ class _Assembler:
             level = 1 if heading.kind is not Kind.HEADING else heading.level - self.min_level + 1
         if group.outline_index is not None:
             self.section_of_entry[group.outline_index] = len(self.sections)
+        if group.near:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="heading-differs-from-outline",
+                    severity=Severity.INFO,
+                    message="heading matched to its outline entry by most of its words",
+                    span=heading_span,
+                )
+            )
         self.sections.append(
             Section(
                 span=Span(start=start, end=max(ends)),

@@ -36,6 +36,10 @@ _INLINE_LABEL = re.compile(
 )
 """``Summary: text`` -- a part's name as a label in front of its first paragraph."""
 
+_WORD = re.compile(r"\w{3,}")
+_NEAR_CANDIDATES = 2
+_NEAR_MAX_WORDS = 12
+
 _PART_ROLES = {
     "outline": Role.OUTLINE,
     "key_points": Role.KEY_POINTS,
@@ -68,6 +72,8 @@ class Group:
     """True once a table filled the part; later body text starts a new group."""
     labelled: bool = False
     """For a FAQ: it uses ``Question:`` labels, so '?' lines are not questions."""
+    near: bool = False
+    """For a section: its heading only nearly matches its outline entry."""
 
     def has_content(self) -> bool:
         """True when the group holds anything but blank lines and rules."""
@@ -83,22 +89,53 @@ class Outline:
 
     entries: list[tuple[int | None, int, int]] = attrs.Factory(list)
     """``(number, start, end)`` of each entry."""
+    keys: list[str] = attrs.Factory(list)
+    """The heading key of each entry."""
     unmatched: dict[str, deque[int]] = attrs.Factory(dict)
     """Heading key -> indices of entries with that key not matched yet."""
+    matched: set[int] = attrs.Factory(set)
+    """Indices of entries a heading has matched."""
+    first_unmatched: int = 0
+    """No entry before this index is unmatched."""
 
     def add(self, text: str, number: int | None, start: int, end: int) -> None:
         """Declare an entry."""
-        self.unmatched.setdefault(heading_key(text, start, end), deque()).append(len(self.entries))
+        key = heading_key(text, start, end)
+        self.unmatched.setdefault(key, deque()).append(len(self.entries))
         self.entries.append((number, start, end))
+        self.keys.append(key)
 
     def take(self, key: str) -> int | None:
         """The first unmatched entry with this key, now matched; None if none."""
         waiting = self.unmatched.get(key) if key else None
-        return waiting.popleft() if waiting else None
+        if not waiting:
+            return None
+        index = waiting.popleft()
+        self.matched.add(index)
+        return index
 
     def waiting(self, key: str) -> bool:
         """True when an unmatched entry has this key."""
         return bool(key and self.unmatched.get(key))
+
+    def take_near(self, key: str) -> int | None:
+        """The next unmatched entry (or the one after it) whose words mostly equal
+        the words of ``key``, now matched; None if neither is close enough."""
+        while self.first_unmatched in self.matched:
+            self.first_unmatched += 1
+        words = frozenset(_WORD.findall(key))
+        index = self.first_unmatched
+        candidates = 0
+        while index < len(self.entries) and candidates < _NEAR_CANDIDATES:
+            if index not in self.matched:
+                candidates += 1
+                theirs = frozenset(_WORD.findall(self.keys[index]))
+                if words and theirs and len(words & theirs) * 2 >= max(len(words), len(theirs)):
+                    self.unmatched[self.keys[index]].remove(index)
+                    self.matched.add(index)
+                    return index
+            index += 1
+        return None
 
 
 def _table_role(text: str, table: Table) -> Role | None:
@@ -222,6 +259,8 @@ class _Walk:
         if index is not None:
             self.open(Group(role=Role.SECTION, heading=block, level=0, outline_index=index))
             return
+        if self._near_heading(block, key):
+            return
         if block.kind is Kind.TEXT and self.brief_seen and group.role is not Role.FAQ:
             label = _INLINE_LABEL.match(text, block.text_start, block.text_end)
             if (
@@ -240,6 +279,29 @@ class _Walk:
             group.items.append(_question(self.text, block))
             return
         self.body(block)
+
+    def _near_heading(self, block: Block, key: str) -> bool:
+        """Open a section for a heading-like line that nearly matches the next
+        outline entry (most of its words are the same)."""
+        text = self.text
+        if (
+            not self.outline.entries
+            or block.kind is not Kind.TEXT
+            or not (
+                self.current.role in (Role.FRONT, Role.SECTION, Role.ORPHAN)
+                or (self.current.role is Role.OUTLINE and self.current.closed)
+            )
+            or not key
+            or key.endswith("?")
+            or len(key.split()) > _NEAR_MAX_WORDS
+            or not is_heading_like(text, block.text_start, block.text_end)
+        ):
+            return False
+        index = self.outline.take_near(key)
+        if index is None:
+            return False
+        self.open(Group(role=Role.SECTION, heading=block, level=0, outline_index=index, near=True))
+        return True
 
     def question(self, block: Block) -> None:
         group = self.current
