@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -40,11 +41,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = commands.add_parser(
         "query",
         help="filter statements, claims, mentions or actors; print JSONL or a table",
-        description=(
-            "Query parsed articles (JSONL from 'geobrief parse', JSON, or text files, which are "
-            "parsed first). Filters combine with AND. The layer is statements unless --layer is "
-            "given, a claim option (--hedged, --modality, --source-kind) picks claims, or "
-            "--kind names an actor kind (actors: merged by id, with mention counts)."
+        description=textwrap.fill(
+            "Query parsed articles (JSONL from 'geobrief parse', JSON, or text files, which "
+            "are parsed first). Filters combine with AND. The layer is statements unless "
+            "--layer is given, a claim option (--hedged, --modality, --source-kind) picks "
+            "claims, or --kind names an actor kind (actors: merged by id, with mention counts).",
+            78,
         ),
         epilog=(
             "examples:\n"
