@@ -685,24 +685,32 @@ def _all_spans(article: Article) -> list[Span]:
 
 
 def _article_is_consistent(article: Article) -> bool:
-    """The checks of ``_check_article`` without building any message (the common case)."""
+    """The checks of ``_check_article`` without building any message (the common case).
+
+    Plain loops: this runs on every Article built, decoded or evolved."""
     n = len(article.text)
-    if not all(0 <= span.start <= span.end <= n for span in _all_spans(article)):
-        return False
+    for span in _all_spans(article):
+        if not 0 <= span.start <= span.end <= n:
+            return False
     known = {a.id for a in article.actors}
+    for mention in article.mentions:
+        if mention.actor_id not in known:
+            return False
+    for statement in article.statements:
+        if statement.speaker is not None and statement.speaker not in known:
+            return False
     statements = len(article.statements)
-    return (
-        all(m.actor_id in known for m in article.mentions)
-        and all(st.speaker is None or st.speaker in known for st in article.statements)
-        and all(c.statement is None or c.statement < statements for c in article.claims)
-        and all(
-            getattr(c.source, "actor_id", None) in known
-            for c in article.claims
-            if getattr(c.source, "actor_id", None) is not None
-        )
-        and all(a.affiliation is None or a.affiliation in known for a in article.actors)
-        and all(o.section is None or o.section < len(article.sections) for o in article.outline)
-    )
+    for claim in article.claims:
+        if claim.statement is not None and claim.statement >= statements:
+            return False
+        source_id = getattr(claim.source, "actor_id", None)
+        if source_id is not None and source_id not in known:
+            return False
+    for actor in article.actors:
+        if actor.affiliation is not None and actor.affiliation not in known:
+            return False
+    sections = len(article.sections)
+    return all(o.section is None or o.section < sections for o in article.outline)
 
 
 def _check_article(article: Article) -> None:
