@@ -11,7 +11,8 @@
     claims with every source kind), so the figure does not move when the parser
     changes; the parsed seed itself is measured too, for information.
 
-Each figure is the minimum over ``--repeat`` timeit runs (the least disturbed one).
+Each figure is the minimum over ``--repeat`` timeit runs (the least disturbed one) of
+this process's CPU time, so a busy machine disturbs both sides of a ratio alike.
 
     python benchmarks/speed.py                 # print the table
     python benchmarks/speed.py --json out.json # also write the figures as JSON
@@ -26,6 +27,7 @@ import json
 import platform
 import re
 import sys
+import time
 import timeit
 from collections.abc import Callable
 from pathlib import Path
@@ -330,8 +332,11 @@ def synthetic_article(text: str) -> Article:
 
 
 def best(function: Callable[[], object], repeat: int, min_time: float = 0.2) -> float:
-    """Seconds per call: the minimum over ``repeat`` timeit runs of ~``min_time`` each."""
-    timer = timeit.Timer(function)
+    """Seconds per call: the minimum over ``repeat`` timeit runs of ~``min_time`` each.
+
+    The clock is this process's CPU time (``time.process_time``), not wall time, so
+    other processes on a busy machine do not inflate one side of a ratio."""
+    timer = timeit.Timer(function, timer=time.process_time)
     number, _ = timer.autorange()
     number = max(1, int(number * min_time / 0.2))
     return min(timer.repeat(repeat=repeat, number=number)) / number

@@ -30,7 +30,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import attrs
@@ -163,7 +163,7 @@ def _converter(strict: bool) -> cattrs.Converter:
 
 
 class _Codec:
-    """msgspec types and decoders for one strictness."""
+    """msgspec types, decoders and builders for one strictness."""
 
     def __init__(self, strict: bool) -> None:
         #: Structs for Article, Claim and the sources, carrying their validators as
@@ -174,63 +174,45 @@ class _Codec:
         self.wire_article = self.wire.struct(Article)
         self.decoder = msgspec.json.Decoder(self.wire_article)
         self.mirror_decoder = msgspec.json.Decoder(self.mirror.struct(Article))
-        self.article_fields = _setters(Article)
-        self.claim_fields = _setters(_model.Claim)
-        self.sources = {
-            self.wire.struct(cls): (cls, _setters(cls), attrs.fields(cls).kind.default)
-            for cls in _SOURCES
-        }
-
-    def build(self, wire: Any) -> Article:
-        """The Article for a decoded wire Struct.
-
-        msgspec has enforced every validator of Article, Claim and the sources (as
-        constraints) and of the other classes (it runs attrs validators when it builds
-        attrs objects), so these objects are assembled directly, as msgspec assembles
-        attrs objects, and the Article's own check (``__attrs_post_init__``) is run.
-        """
-        article: Any = object.__new__(Article)
-        for name, set_field in self.article_fields:
-            set_field(article, getattr(wire, name))
-        _ARTICLE_CLAIMS(article, tuple(map(self.build_claim, wire.claims)))
-        article.__attrs_post_init__()
-        assert isinstance(article, Article)
-        return article
-
-    def build_claim(self, wire: Any) -> _model.Claim:
-        claim: Any = object.__new__(_model.Claim)
-        for name, set_field in self.claim_fields:
-            set_field(claim, getattr(wire, name))
-        cls, fields, kind = self.sources[type(wire.source)]
-        source = object.__new__(cls)
-        _SET_KIND[cls](source, kind)
-        for name, set_field in fields:
-            set_field(source, getattr(wire.source, name))
-        _CLAIM_SOURCE(claim, source)
-        assert isinstance(claim, _model.Claim)
-        return claim
+        sources = {self.wire.struct(cls): _builder(cls) for cls in _SOURCES}
+        claim = _builder(_model.Claim, source=("__source[w.source.__class__](w.source)", sources))
+        #: Wire Struct -> Article. msgspec has enforced every validator of Article, Claim
+        #: and the sources (as constraints) and of the other classes (it runs attrs
+        #: validators when it builds attrs objects), so the objects are assembled
+        #: directly, as msgspec assembles attrs objects; then the Article's own check
+        #: (``__attrs_post_init__``) runs.
+        self.build: Callable[[Any], Article] = _builder(
+            Article, claims=("tuple(map(__claims, w.claims))", claim)
+        )
 
 
 _SOURCES = (_model.ActorSource, _model.AnonymousSource, _model.ArticleSource)
-_SKIPPED = {"claims", "source", "kind"}  # set apart: built from their own wire Structs
 
 
-def _setter(cls: type, name: str) -> Any:
-    """The slot's own setter, which a frozen attrs class's ``__setattr__`` cannot block."""
-    return cls.__dict__[name].__set__
+def _builder(cls: type, **special: tuple[str, Any]) -> Any:
+    """Generate ``build(w)``: a ``cls`` instance from the same-named attributes of the
+    wire Struct ``w``, set through the slots without calling ``__init__``.
 
-
-def _setters(cls: type) -> list[tuple[str, Any]]:
-    return [
-        (field.name, _setter(cls, field.name))
-        for field in attrs.fields(cls)
-        if field.name not in _SKIPPED
-    ]
-
-
-_ARTICLE_CLAIMS = _setter(Article, "claims")
-_CLAIM_SOURCE = _setter(_model.Claim, "source")
-_SET_KIND = {cls: _setter(cls, "kind") for cls in _SOURCES}
+    ``special`` maps a field to ``(expression, helper)``: the expression computes the
+    value and may use the helper as ``__<field>``. A claim source's ``kind`` is its
+    default. ``__attrs_post_init__``, if any, runs last.
+    """
+    namespace: dict[str, Any] = {"__new": object.__new__, "__cls": cls}
+    lines = ["def build(w):", "    o = __new(__cls)"]
+    for field in attrs.fields(cls):
+        namespace[f"__set_{field.name}"] = cls.__dict__[field.name].__set__  # the slot
+        if field.name in special:
+            value, namespace[f"__{field.name}"] = special[field.name]
+        elif cls in _SOURCES and field.name == "kind":
+            value = repr(field.default)
+        else:
+            value = f"w.{field.name}"
+        lines.append(f"    __set_{field.name}(o, {value})")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    o.__attrs_post_init__()")
+    lines.append("    return o")
+    exec(compile("\n".join(lines), f"<geobrief: build {cls.__name__}>", "exec"), namespace)
+    return namespace["build"]
 
 
 @functools.cache
@@ -251,7 +233,8 @@ def _is_canonical(article: Article, data: JSONInput) -> bool:
     it is a known field)."""
     encoded = _ENCODER.encode(article)
     if isinstance(data, str):
-        return len(encoded) >= len(data) and encoded.decode("utf-8") == data
+        # msgspec has just cached the str's UTF-8 form, so this is a copy, not an encoding
+        return len(encoded) >= len(data) and encoded == data.encode("utf-8")
     return encoded == data
 
 
@@ -313,7 +296,12 @@ class _StructTypes:
 
     def _define(self, cls: type) -> type[msgspec.Struct]:
         hints = typing.get_type_hints(cls)
-        options: dict[str, Any] = {"kw_only": True, "forbid_unknown_fields": self.strict}
+        # gc=False: these Structs live only while a document is read and hold no cycles
+        options: dict[str, Any] = {
+            "kw_only": True,
+            "forbid_unknown_fields": self.strict,
+            "gc": False,
+        }
         fields: list[tuple[str, Any, Any]] = []
         for field in attrs.fields(cls):
             if field.name == "kind" and cls in _SOURCES:
