@@ -697,6 +697,8 @@ def _weak_type(ctx: _Context, items: list[_Item], k: int) -> str | None:
         return _LOC
     if _followed_by_place(ctx, items, k):
         return _LOC
+    if j - i >= 2 and i >= 1 and lows[i - 1] == "the":
+        return _ORG  # "the Sea Org", "the Creative Commons": people's names take no article
     words = [t for t in toks[i:j] if t not in lex.name_particles]
     last = words[-1] if words else ""
     if last.endswith("s") and len(last) > 3 and ctx.count(last[:-1]) > 0:
