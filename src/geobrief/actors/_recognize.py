@@ -298,8 +298,14 @@ def _name_run(ctx: _Context, i: int) -> int:
         tok = toks[j]
         if ctx.starts[j] > ctx.ends[j - 1] + 1 or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
             break
-        if tok == "-" and j + 1 < n and _tight(ctx, j) and toks[j + 1][0].isalpha():
-            j += 2  # "Jong-un", "Udvar-Hazy"
+        if (
+            tok == "-"
+            and j + 1 < n
+            and _tight(ctx, j)
+            and toks[j + 1][0].isalpha()
+            and (toks[j + 1][0].isupper() or j - 1 > i)
+        ):
+            j += 2  # "Udvar-Hazy", "Kim Jong-un"; not "Scientology-critic"
             continue
         if tok == "." and _abbrev_dot(ctx, j):
             j += 1  # "John F. Kennedy", "Acme Inc.", "St. Louis"
@@ -890,6 +896,8 @@ def _acronym(ctx: _Context, item: _Item) -> bool:
         return False
     if not word.strip("IVXLCDM") and len(word) > 1:
         return False
+    if item.j < len(ctx.toks) and ctx.toks[item.j] == "-" and _tight(ctx, item.j):
+        return False  # a code: "STS-1", "F-35"
     bracketed = (
         item.i > 0 and ctx.toks[item.i - 1] == "(" and ctx.toks[item.j : item.j + 1] == [")"]
     )
