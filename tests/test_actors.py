@@ -478,3 +478,12 @@ def test_bad_actor_file(tmp_path: Path) -> None:
     bad.write_text('[{"name": "no id"}]', "utf-8")
     with pytest.raises(geobrief.InputError, match=r"bad\.json"):
         load_actors(bad)
+
+
+def test_names_without_latin_letters_get_valid_ids() -> None:
+    """Names in other scripts keep their letters in the id; nothing yields an empty id."""
+    assert ("владимир-путин", "習近平") == (slug("Владимир Путин"), slug("習近平"))
+    assert slug("—").startswith("x")
+    article = parse("Глава Росатома Алексей Лихачёв said so. Лихачёв added more.")
+    for m in article.mentions:
+        assert m.actor_id.split(":", 1)[1]

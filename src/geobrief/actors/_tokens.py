@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import operator
 import re
@@ -45,6 +46,18 @@ def tokenize(text: str) -> Tokens:
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII slug: ``Sergey Lavrov`` -> ``sergey-lavrov``, ``Gérald`` -> ``gerald``."""
+    """Lowercase ASCII slug: ``Sergey Lavrov`` -> ``sergey-lavrov``, ``Gérald`` -> ``gerald``.
+
+    Names without Latin letters keep their own letters (``Путин`` -> ``путин``); text with no
+    letters or digits at all gets a stable hash, so an id is never empty."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    result = _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
+    if not result:
+        result = _NON_WORD.sub("-", text.lower()).strip("-")
+    if not result:
+        result = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return result
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
