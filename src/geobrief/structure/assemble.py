@@ -267,7 +267,7 @@ def assemble(
             builder.key_point_group(group)
         elif role is Role.FAQ:
             builder.faq_group(group)
-        elif role is Role.OUTLINE and not group.has_content():
+        elif role is Role.OUTLINE and not group.content:
             builder.empty_part(group, "outline")
     if any(g.role in (Role.OUTLINE, Role.KEY_POINTS, Role.SUMMARY, Role.FAQ) for g in groups):
         layout = Layout.BRIEF

@@ -38,6 +38,7 @@ _INLINE_LABEL = re.compile(
 
 _WORD = re.compile(r"\w{3,}")
 _NEAR_CANDIDATES = 2
+_NEAR_SCAN = 8  # entries looked at per line, so the look-up stays O(1)
 _NEAR_MAX_WORDS = 12
 
 _PART_ROLES = {
@@ -75,12 +76,14 @@ class Group:
     near: bool = False
     """For a section: its heading only nearly matches its outline entry."""
 
-    def has_content(self) -> bool:
-        """True when the group holds anything but blank lines and rules."""
-        return any(
-            not isinstance(item, Block) or item.kind not in (Kind.BLANK, Kind.RULE)
-            for item in self.items
-        )
+    content: bool = False
+    """True once the group holds anything but blank lines and rules."""
+
+    def append(self, item: Item | Question) -> None:
+        """Add an item, keeping ``content`` up to date."""
+        self.items.append(item)
+        if not isinstance(item, Block) or item.kind not in (Kind.BLANK, Kind.RULE):
+            self.content = True
 
 
 @attrs.define(kw_only=True)
@@ -125,8 +128,9 @@ class Outline:
             self.first_unmatched += 1
         words = frozenset(_WORD.findall(key))
         index = self.first_unmatched
+        stop = min(len(self.entries), index + _NEAR_SCAN)
         candidates = 0
-        while index < len(self.entries) and candidates < _NEAR_CANDIDATES:
+        while index < stop and candidates < _NEAR_CANDIDATES:
             if index not in self.matched:
                 candidates += 1
                 theirs = frozenset(_WORD.findall(self.keys[index]))
@@ -195,12 +199,12 @@ class _Walk:
             group = self.open(Group(role=Role.ORPHAN))
         if isinstance(item, Block) and group.role is not Role.FAQ:
             item = _as_text(item)
-        group.items.append(item)
+        group.append(item)
 
     def table(self, table: Table) -> None:
         group = self.current
         role = _table_role(self.text, table)
-        fresh = group.heading is not None and not group.closed and not group.has_content()
+        fresh = group.heading is not None and not group.closed and not group.content
         if role is None and fresh and group.role in (Role.OUTLINE, Role.KEY_POINTS):
             role = group.role
         if role is None:
@@ -208,7 +212,7 @@ class _Walk:
             return
         if not (group.role is role and fresh):
             group = self.open(Group(role=role))
-        group.items.append(table)
+        group.append(table)
         group.closed = True
         if role is Role.OUTLINE:
             for row in table.rows:
@@ -222,7 +226,7 @@ class _Walk:
         if group.role is Role.FAQ and (
             (nested and block.level > group.level) or _ends_with_question_mark(self.text, block)
         ):
-            group.items.append(_question(self.text, block))
+            group.append(_question(self.text, block))
             return
         key = heading_key(self.text, block.text_start, block.text_end)
         role = part_names().get(key)
@@ -252,7 +256,7 @@ class _Walk:
                 text, block.text_start, block.text_end
             ):
                 self.outline.add(text, block.number, block.text_start, block.text_end)
-                group.items.append(block)
+                group.append(block)
                 return
             group.closed = True
         index = self.outline.take(key)
@@ -276,7 +280,7 @@ class _Walk:
             and block.kind in (Kind.TEXT, Kind.LIST_ITEM)
             and _ends_with_question_mark(text, block)
         ):
-            group.items.append(_question(self.text, block))
+            group.append(_question(self.text, block))
             return
         self.body(block)
 
@@ -311,7 +315,7 @@ class _Walk:
                 return
             group = self.open(Group(role=Role.FAQ))
         group.labelled = True
-        group.items.append(_question(self.text, block))
+        group.append(_question(self.text, block))
 
 
 def walk(text: str, items: list[Item]) -> tuple[list[Group], Outline]:
