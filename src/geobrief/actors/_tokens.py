@@ -17,7 +17,7 @@ Tokens = tuple[list[int], list[int], list[str]]
 _TOKEN = re.compile(
     r"\s*(?:"
     r"(?:[^\W\d_]\.){2,}"  # dotted acronyms: U.S., D.P.R.K.
-    r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w))*"  # words: AT&T, O'Leary, Amazon.com
+    r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w)\w+)*"  # words: AT&T, O'Leary, Amazon.com
     r"|['’][sS]\b"  # a possessive
     r"|\S"  # any other character (a hyphen, a period, a quote mark)
     r"|\Z)"  # trailing whitespace: so a match never fails after its whitespace
