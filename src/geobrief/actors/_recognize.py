@@ -18,6 +18,8 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import itertools
+import operator
 from collections.abc import Callable
 
 import attrs
@@ -390,9 +392,13 @@ def _scan(ctx: _Context) -> list[_Item]:
     # lowercase tokens start nothing unless a title, honorific, "the" or a gazetteer word
     starters = lex.lowercase_starters
     gaz_starters = ctx.gaz.lowercase_starts
-    candidates = [
-        k for k, t in enumerate(toks) if t[0].isupper() or t in starters or t in gaz_starters
-    ]
+    # (C-level maps: this runs over every token)
+    flags = map(
+        operator.or_,
+        map(str.isupper, map(operator.itemgetter(0), toks)),
+        map(operator.or_, map(starters.__contains__, toks), map(gaz_starters.__contains__, toks)),
+    )
+    candidates = list(itertools.compress(range(n), flags))
     pos = 0
     for i in candidates:
         if i < pos:
