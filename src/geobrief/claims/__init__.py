@@ -15,6 +15,9 @@ Hedges and negation come from the lexicons in ``data/`` (:mod:`._cues`).
 
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
+
 import attrs
 
 from geobrief._model import (
@@ -29,7 +32,12 @@ from geobrief._model import (
     Span,
 )
 from geobrief.claims._clauses import clause_spans
-from geobrief.claims._cues import find_hedges, find_negation
+from geobrief.claims._cues import (
+    find_hedges,
+    find_negation,
+    scanned_hedges,
+    scanned_negation,
+)
 from geobrief.claims._lexicon import match_hedge
 from geobrief.claims._sources import statement_source
 from geobrief.statements._context import ArticleContext
@@ -55,6 +63,21 @@ def _cue_hedge(text: str, cue: str | None, cue_span: Span | None) -> tuple[Hedge
     return (Hedge(cue=match[0], span=cue_span),) if match is not None else ()
 
 
+def _hedges(
+    ctx: ArticleContext,
+    span: Span,
+    cue: str | None = None,
+    cue_span: Span | None = None,
+    sentence_start: int | None = None,
+) -> tuple[Hedge, ...]:
+    text = ctx.text
+    found = scanned_hedges(text, ctx.lexicon, span, sentence_start)
+    extra = _cue_hedge(text, cue, cue_span)
+    if not extra:
+        return found
+    return tuple(sorted((*extra, *found), key=lambda h: (h.span.start, h.span.end)))
+
+
 def _claim(
     ctx: ArticleContext,
     span: Span,
@@ -63,19 +86,12 @@ def _claim(
     cue: str | None = None,
     cue_span: Span | None = None,
     statement: int | None = None,
-    sentence_start: int | None = None,
+    hedges: tuple[Hedge, ...] | None = None,
+    about: tuple[str, ...] | None = None,
 ) -> Claim:
-    text = ctx.text
-    hedges = tuple(
-        sorted(
-            (
-                *_cue_hedge(text, cue, cue_span),
-                *find_hedges(text, span, sentence_start, ctx.token_index),
-            ),
-            key=lambda h: (h.span.start, h.span.end),
-        )
-    )
-    negation = find_negation(text, span, ctx.token_index)
+    if hedges is None:
+        hedges = _hedges(ctx, span, cue, cue_span)
+    negation = scanned_negation(ctx.text, ctx.lexicon, span)
     if negation is None and cue == "deny" and cue_span is not None:
         negation = cue_span
     return Claim(
@@ -87,9 +103,23 @@ def _claim(
         hedges=hedges,
         negated=negation is not None,
         negation_span=negation,
-        about=ctx.mentions.ids_inside(span),
+        about=ctx.mentions.ids_inside(span) if about is None else about,
         statement=statement,
     )
+
+
+class _Covered:
+    """Spans already claimed; tells in logarithmic time whether a span overlaps one."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in ordered]
+        self._reach = list(accumulate((s.end for s in ordered), max))
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether a covered span shares a character with ``span`` (as :meth:`Span.overlaps`)."""
+        i = bisect.bisect_left(self._starts, span.end) - 1
+        return i >= 0 and self._reach[i] > span.start
 
 
 def _voice_spans(article: Article, ctx: ArticleContext) -> list[tuple[Span, bool]]:
@@ -141,13 +171,14 @@ def extract_claims(article: Article) -> Article:
             _claim(ctx, reported.content, source, cue=frame.cue.lemma, cue_span=frame.cue_span)
         )
         covered.append(reported.content)
-    covered.sort(key=lambda s: (s.start, s.end))
+    already = _Covered(covered)
     for sentence, always in _voice_spans(article, ctx):
-        if any(c.overlaps(sentence) for c in covered):
+        if already.overlaps(sentence):
             continue
-        for span in clause_spans(text, sentence, ctx.token_index):
-            claim = _claim(ctx, span, ArticleSource(), sentence_start=sentence.start)
-            if always or claim.about or claim.hedges:
-                claims.append(claim)
+        for span in clause_spans(text, sentence):
+            about = ctx.mentions.ids_inside(span)
+            hedges = _hedges(ctx, span, sentence_start=sentence.start)
+            if always or about or hedges:
+                claims.append(_claim(ctx, span, ArticleSource(), hedges=hedges, about=about))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return attrs.evolve(article, claims=tuple(claims))

@@ -11,7 +11,7 @@ import re
 
 from geobrief._model import Span
 from geobrief.statements._frames import participle_after_comma
-from geobrief.statements._text import TokenIndex, lowercase, tokenize
+from geobrief.statements._text import lowercase, tokenize
 
 __all__ = ["clause_spans"]
 
@@ -29,16 +29,13 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start=start, end=end)
 
 
-def clause_spans(text: str, sentence: Span, index: TokenIndex | None = None) -> list[Span]:
+def clause_spans(text: str, sentence: Span) -> list[Span]:
     """The sentence's main clause and each participle clause after a comma."""
     if not _MAYBE_PARTICIPLE.search(text, sentence.start, sentence.end):
         whole = _trimmed(text, sentence.start, sentence.end)
         return [] if whole is None else [whole]
-    if index is not None:
-        tokens, lowers = index.within(sentence.start, sentence.end)
-    else:
-        tokens = tokenize(text, sentence.start, sentence.end)
-        lowers = lowercase(tokens)
+    tokens = tokenize(text, sentence.start, sentence.end)
+    lowers = lowercase(tokens)
     spans: list[Span] = []
     start = sentence.start
     for k, token in enumerate(tokens):

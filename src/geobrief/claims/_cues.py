@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from geobrief._model import Hedge, Span
 from geobrief.claims._lexicon import match_hedge, match_negation, may_have_cue
-from geobrief.statements._text import Token, TokenIndex, lowercase, tokenize
+from geobrief.statements._lexscan import LexiconScan
+from geobrief.statements._text import Token, lowercase, tokenize
 
-__all__ = ["find_hedges", "find_negation"]
+__all__ = ["find_hedges", "find_negation", "scanned_hedges", "scanned_negation"]
+
+
+_MAY = re.compile(r"May(?!\w)")
 
 
 def _negated_suffix(word: str) -> bool:
     return word.endswith(("n't", "n’t")) and len(word) > 3
 
 
-def _tokens(text: str, span: Span, index: TokenIndex | None) -> tuple[list[Token], list[str]]:
-    if index is not None:
-        return index.within(span.start, span.end)
+def _tokens(text: str, span: Span) -> tuple[list[Token], list[str]]:
     tokens = tokenize(text, span.start, span.end)
     return tokens, lowercase(tokens)
 
@@ -24,16 +28,15 @@ def find_hedges(
     text: str,
     span: Span,
     sentence_start: int | None = None,
-    index: TokenIndex | None = None,
 ) -> tuple[Hedge, ...]:
     """Every hedge cue inside ``span``, in order, with its own span.
 
     ``May`` with a capital is a hedge only where a sentence starts (it is the
-    month elsewhere). ``index`` (the text's tokens) saves tokenizing again.
+    month elsewhere).
     """
-    if index is None and not may_have_cue(text[span.start : span.end]):
+    if not may_have_cue(text[span.start : span.end]):
         return ()
-    tokens, lowers = _tokens(text, span, index)
+    tokens, lowers = _tokens(text, span)
     found: list[Hedge] = []
     i = 0
     while i < len(tokens):
@@ -52,11 +55,11 @@ def find_hedges(
     return tuple(found)
 
 
-def find_negation(text: str, span: Span, index: TokenIndex | None = None) -> Span | None:
+def find_negation(text: str, span: Span) -> Span | None:
     """The first negation cue inside ``span`` (``not``, ``n't``, ``never`` ...), if any."""
-    if index is None and not may_have_cue(text[span.start : span.end]):
+    if not may_have_cue(text[span.start : span.end]):
         return None
-    tokens, lowers = _tokens(text, span, index)
+    tokens, lowers = _tokens(text, span)
     for i, token in enumerate(tokens):
         if _negated_suffix(lowers[i]):
             return Span(start=token.end - 3, end=token.end)
@@ -64,3 +67,27 @@ def find_negation(text: str, span: Span, index: TokenIndex | None = None) -> Spa
         if match is not None:
             return Span(start=token.start, end=tokens[i + match[1] - 1].end)
     return None
+
+
+def scanned_hedges(
+    text: str, scan: LexiconScan, span: Span, sentence_start: int | None = None
+) -> tuple[Hedge, ...]:
+    """:func:`find_hedges` answered from an article's lexicon scan (same result)."""
+    hits = scan.hedges_in(span.start, span.end)
+    if hits is None:
+        return find_hedges(text, span, sentence_start)
+    return tuple(
+        Hedge(cue=lemma, span=Span(start=start, end=end))
+        for start, end, lemma, _ in hits
+        if not (_MAY.match(text, start) and start not in (span.start, sentence_start))
+    )
+
+
+def scanned_negation(text: str, scan: LexiconScan, span: Span) -> Span | None:
+    """:func:`find_negation` answered from an article's lexicon scan (same result)."""
+    hit = scan.first_negation(span.start, span.end)
+    if hit is False:
+        return find_negation(text, span)
+    if hit is None or hit is True:
+        return None
+    return Span(start=hit[0], end=hit[1])

@@ -5,45 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
+
+from geobrief.statements._lexscan import PhraseTable, hedge_table, negation_table
 
 __all__ = ["match_hedge", "match_negation", "may_have_cue"]
 
 
-def _rows(name: str) -> list[list[str]]:
-    data = resources.files("geobrief.claims").joinpath("data").joinpath(name).read_text("utf-8")
-    return [
-        line.split("\t") for line in data.splitlines() if line.strip() and not line.startswith("#")
-    ]
-
-
-def _phrase_table(name: str) -> dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]]:
-    table: dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]] = {}
-    for row in _rows(name):
-        row = row + [""] * (3 - len(row))
-        lemma, forms, cancel = row[0], row[1], row[2]
-        cancelled = frozenset(w for w in cancel.split(",") if w)
-        for form in forms.split(","):
-            words = tuple(form.split())
-            if words:
-                table.setdefault(words[0], []).append((words, lemma, cancelled))
-    for options in table.values():
-        options.sort(key=lambda item: -len(item[0]))
-    return table
+@cache
+def _hedges() -> PhraseTable:
+    return hedge_table()
 
 
 @cache
-def _hedges() -> dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]]:
-    return _phrase_table("hedges.tsv")
-
-
-@cache
-def _negations() -> dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]]:
-    return _phrase_table("negations.tsv")
+def _negations() -> PhraseTable:
+    return negation_table()
 
 
 def _match(
-    table: dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]],
+    table: PhraseTable,
     lowers: Sequence[str],
     i: int,
 ) -> tuple[str, int] | None:

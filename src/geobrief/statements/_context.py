@@ -3,45 +3,45 @@
 from __future__ import annotations
 
 import bisect
+import threading
+from typing import TYPE_CHECKING
 
 from geobrief._model import Article, Span
 from geobrief.statements._frames import Frame, find_frames
-from geobrief.statements._lexicon import has_cue
+from geobrief.statements._lexscan import scan_lexicons
 from geobrief.statements._quotes import QuoteScan, scan_quotes
 from geobrief.statements._resolve import MentionIndex
-from geobrief.statements._text import (
-    Token,
-    TokenIndex,
-    article_sentences,
-    lowercase,
-    tokenize,
-)
+from geobrief.statements._text import Token, article_sentences, lowercase, tokenize
+
+if TYPE_CHECKING:
+    from geobrief.statements._reported import ReportedFrame
 
 __all__ = ["ArticleContext", "SentenceInfo"]
+
+_RECENT = threading.local()
+"""Each thread's last context: the claims stage reuses what the statements stage built."""
 
 
 class SentenceInfo:
     """One sentence: its span, and (computed on first use) its tokens and frames.
 
-    Sentences with no cue word anywhere skip tokenization for frames.
+    Only sentences that hold a cue of the lexicon are searched for frames;
+    a sentence is tokenized only when something asks for its tokens.
     """
 
-    __slots__ = ("_frames", "_index", "_lowers", "_text", "_tokens", "span")
+    __slots__ = ("_frames", "_lowers", "_text", "_tokens", "has_cue", "span")
 
-    def __init__(self, text: str, span: Span, index: TokenIndex | None = None) -> None:
+    def __init__(self, text: str, span: Span, has_cue: bool = True) -> None:
         self.span = span
+        self.has_cue = has_cue
         self._text = text
-        self._index = index
         self._tokens: list[Token] | None = None
         self._lowers: list[str] | None = None
         self._frames: list[Frame] | None = None
 
     def _load(self) -> None:
-        if self._index is not None:
-            self._tokens, self._lowers = self._index.within(self.span.start, self.span.end)
-        else:
-            self._tokens = tokenize(self._text, self.span.start, self.span.end)
-            self._lowers = lowercase(self._tokens)
+        self._tokens = tokenize(self._text, self.span.start, self.span.end)
+        self._lowers = lowercase(self._tokens)
 
     @property
     def tokens(self) -> list[Token]:
@@ -63,11 +63,13 @@ class SentenceInfo:
     def frames(self) -> list[Frame]:
         """The attribution frames of the sentence."""
         if self._frames is None:
-            if has_cue(self._text, self.span.start, self.span.end):
-                self._frames = find_frames(self.tokens, self.lowers)
-            else:
-                self._frames = []
+            self._frames = find_frames(self.tokens, self.lowers) if self.has_cue else []
         return self._frames
+
+    @property
+    def starts_lowercase(self) -> bool:
+        """True when the sentence's first character is a lowercase letter."""
+        return self._text[self.span.start].islower()
 
 
 class ArticleContext:
@@ -76,13 +78,11 @@ class ArticleContext:
     Use :meth:`of` to share one context between the statement and claim stages.
     """
 
-    _last: ArticleContext | None = None
-
     @classmethod
     def of(cls, article: Article) -> ArticleContext:
-        """The context of ``article``, reused when the previous call had the same
-        text, structure and mentions (the claims stage right after statements)."""
-        last = cls._last
+        """The context of ``article``, reused when this thread's previous call had the
+        same text, structure and mentions (the claims stage right after statements)."""
+        last: ArticleContext | None = getattr(_RECENT, "context", None)
         if (
             last is not None
             and last.article.text is article.text
@@ -94,21 +94,29 @@ class ArticleContext:
         ):
             return last
         ctx = cls(article)
-        cls._last = ctx
+        _RECENT.context = ctx
         return ctx
+
+    @classmethod
+    def forget(cls) -> None:
+        """Drop this thread's remembered context (benchmarks measure the real work)."""
+        _RECENT.context = None
 
     def __init__(self, article: Article, quotes: QuoteScan | None = None) -> None:
         self.article = article
-        self.text = article.text
-        self.quotes = quotes if quotes is not None else scan_quotes(article.text)
-        self.token_index = TokenIndex(self.text)
+        self.text = text = article.text
+        self.quotes = quotes if quotes is not None else scan_quotes(text)
+        self.lexicon = lexicon = scan_lexicons(text)
         self.sentences = [
-            SentenceInfo(self.text, s, self.token_index) for s in article_sentences(article)
+            SentenceInfo(text, s, lexicon.has_cue(s.start, s.end))
+            for s in article_sentences(article)
         ]
         self.sentence_starts = [s.span.start for s in self.sentences]
         self.quote_contents = [q.content for q in self.quotes.quotes]
         self.mentions = MentionIndex(article, excluded=self.quote_contents)
         self._quote_starts = [q.start for q in self.quote_contents]
+        self.reported: list[ReportedFrame] | None = None
+        """The reported frames, filled by :func:`._reported.reported_frames` on first use."""
 
     def sentence_at(self, pos: int) -> SentenceInfo | None:
         """The sentence that contains offset ``pos`` (or the nearest one before it)."""

@@ -98,7 +98,7 @@ def _post_frame(ctx: ArticleContext, quote: Quote, limit: int) -> Frame | None:
         # '"Is it closed?" asked Costa.' splits after "?": a lowercase
         # continuation is still the quotation's attribution.
         following = ctx.sentences[k]
-        if following.tokens and following.tokens[0].text[0].islower():
+        if following.starts_lowercase:
             frames.extend(following.frames)
     for frame in frames:
         if frame.cue_span.start <= quote.close_mark or frame.cue_span.start >= limit:

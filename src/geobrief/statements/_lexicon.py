@@ -13,6 +13,7 @@ __all__ = [
     "CueEntry",
     "CueMatch",
     "cue_for_form",
+    "cues_by_first_word",
     "has_cue",
     "match_cue",
     "source_type",
@@ -77,6 +78,11 @@ def _cues() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     for options in table.values():
         options.sort(key=lambda pair: -len(pair[0]))
     return table
+
+
+def cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
+    """The cue lexicon: first word -> (words of the form, entry), longest form first."""
+    return _cues()
 
 
 def match_cue(lowers: Sequence[str], i: int) -> CueMatch | None:

@@ -38,14 +38,23 @@ def source_kind(ctx: ArticleContext, frame: Frame, speaker: str | None) -> str:
     return "actor"
 
 
-def reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
-    """Every frame with content outside quotations, with its resolved source.
+def reported_frames(ctx: ArticleContext) -> list[ReportedFrame]:
+    """Every frame with content outside quotations, with its resolved source
+    (computed once per context; the statement and claim stages share it).
 
     A frame inside another frame's content (``X says the results confirm ...``)
     counts only when its source is an actor or a pronoun: an embedded
     unresolved phrase is part of what is reported, not a new source.
     """
+    if ctx.reported is None:
+        ctx.reported = list(_reported_frames(ctx))
+    return ctx.reported
+
+
+def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
     for sentence in ctx.sentences:
+        if not sentence.has_cue:
+            continue
         outer: Span | None = None
         for frame in sentence.frames:
             if frame.content is None or frame.speaker is None or frame.head is None:
