@@ -487,3 +487,60 @@ def test_names_without_latin_letters_get_valid_ids() -> None:
     article = parse("Глава Росатома Алексей Лихачёв said so. Лихачёв added more.")
     for m in article.mentions:
         assert m.actor_id.split(":", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It costs US$40 billion.", []),
+        ("The FTSE 100 and the Dow Jones fell; USD rose.", []),
+        ("Airbus A380 jets flew. Airbus said so.", [("Airbus", "org:airbus")]),
+        ("The Boeing 787 was late.", []),
+    ],
+)
+def test_things_that_are_not_actors(text: str, expected: list[tuple[str, str]]) -> None:
+    """Currency codes, stock indexes and products named after their maker are no mentions."""
+    assert expected == mentions(parse(text))
+
+
+def test_organization_noun_before_a_name() -> None:
+    """`airline Zorbair` and `automaker Kestrel` are organizations."""
+    article = parse("The airline Zorbair and the automaker Kestrel Motors merged.")
+    assert {"Zorbair": ActorKind.ORGANIZATION, "Kestrel Motors": ActorKind.ORGANIZATION} == {
+        s: actor(article, aid).kind for s, aid in mentions(article)
+    }
+
+
+def test_shared_surname_links_to_the_nearest_full_name() -> None:
+    """Two people called Lee: each `Lee` is the one named in full most recently."""
+    article = parse(
+        "Anna Lee met reporters. Lee said it was fine. Later Brian Lee arrived. Lee agreed."
+    )
+    assert [
+        ("Anna Lee", "person:anna-lee"),
+        ("Lee", "person:anna-lee"),
+        ("Brian Lee", "person:brian-lee"),
+        ("Lee", "person:brian-lee"),
+    ] == mentions(article)
+
+
+def test_acronyms_need_a_second_use_or_parentheses() -> None:
+    """An all-capital word is an organization when spelled out in brackets or used twice."""
+    article = parse(
+        "The Zorbian Space Agency (ZSA) launched it. Critics doubted the XQ plan. ZSA said so."
+    )
+    found = [(s, actor(article, aid).kind) for s, aid in mentions(article)]
+    assert ("ZSA", ActorKind.ORGANIZATION) in found
+    assert "XQ" not in {s for s, _ in found}
+
+
+def test_abbreviations_and_initials() -> None:
+    """`Mr.`, `Gen.`, initials and `St.` do not end sentences or break names."""
+    article = parse("Mr. Okafor met Gen. Mark Milley and John F. Kennedy in St. Louis.")
+    assert [
+        ("Okafor", "person:okafor"),
+        ("Mark Milley", "person:mark-milley"),
+        ("John F. Kennedy", "person:john-f-kennedy"),
+        ("St. Louis", "loc:st-louis"),
+    ] == mentions(article)
+    assert ("Gen.",) == actor(article, "person:mark-milley").titles
