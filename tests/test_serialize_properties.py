@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import geobrief
 from geobrief import Article, DecodeError
-from geobrief._serialize import _fast_loads, _structure
+from geobrief._serialize import _fast_from_dict, _fast_loads, _structure
 from geobrief.testing import articles, sections, spans, texts
 
 _settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -34,6 +34,7 @@ def test_dict_round_trip(article: Article) -> None:
     """from_dict(to_dict(a)) == a, and to_dict is exactly what dumps writes."""
     data = geobrief.to_dict(article)
     assert article == geobrief.from_dict(data)
+    assert article == _fast_from_dict(data, True)  # valid data never needs the slow path
     assert json.loads(geobrief.dumps(article)) == data
 
 

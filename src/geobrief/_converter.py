@@ -10,8 +10,8 @@ converter and :func:`make_converter` returns a fresh one; nothing is ever regist
 
 Hooks, leaves first:
 
-- ``str``, ``int``, ``bool``: exact JSON types only (cattrs' defaults would turn ``3`` into
-  ``"3"`` and ``"3"`` into ``3``); an ``int`` is never a ``bool``.
+- ``str``, ``int``, ``bool``: the JSON types only, never converted (cattrs' defaults would
+  turn ``3`` into ``"3"`` and ``"3"`` into ``3``); a ``bool`` is not an ``int``.
 - enums: their lowercase string value; dates: ISO ``YYYY-MM-DD`` strings.
 - ``tuple[X, ...]``: a JSON array (a string is not an array of characters).
 - ``ClaimSource``: chosen by its real ``kind`` field.
@@ -95,13 +95,13 @@ def _describe(value: object) -> str:
 
 
 def _structure_str(value: object, _: type) -> str:
-    if type(value) is not str:
+    if not isinstance(value, str):
         raise _WrongType(f"expected a string, got {_describe(value)}")
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
-    if type(value) is not int:
+    if not isinstance(value, int) or isinstance(value, bool):
         raise _WrongType(f"expected an integer, got {_describe(value)}")
     return value
 

@@ -169,8 +169,10 @@ class _Codec:
         #: Structs for the classes in _BUILT, carrying their validators as msgspec
         #: constraints; everything else is decoded as the attrs class itself.
         self.wire = _StructTypes(strict, mirror_all=False)
-        #: Structs for every class: checks the structure (unknown fields) only.
-        self.mirror = _StructTypes(strict, mirror_all=True)
+        #: Structs for every class: checks the structure (unknown fields) only; of JSON
+        #: text (skipping over strings) and of Python data (msgspec.convert).
+        self.mirror = _StructTypes(strict, mirror_all=True, raw_strings=True)
+        self.data_mirror = _StructTypes(strict, mirror_all=True)
         self.wire_article = self.wire.struct(Article)
         self.decoder = msgspec.json.Decoder(self.wire_article)
         self.mirror_decoder = msgspec.json.Decoder(self.mirror.struct(Article))
@@ -248,7 +250,7 @@ def _fast_from_dict(data: Mapping[str, Any], strict: bool) -> Article:
     codec = _codec(strict)
     article = codec.build(msgspec.convert(data, codec.wire_article))
     if strict:
-        msgspec.convert(data, codec.mirror.struct(Article))  # raises on an unknown field
+        msgspec.convert(data, codec.data_mirror.struct(Article))  # raises on an unknown field
     return article
 
 
@@ -299,9 +301,10 @@ def _apply(annotation: Any, meta: msgspec.Meta) -> Any:
 class _StructTypes:
     """msgspec Struct twins of the attrs classes, generated from their fields."""
 
-    def __init__(self, strict: bool, *, mirror_all: bool) -> None:
+    def __init__(self, strict: bool, *, mirror_all: bool, raw_strings: bool = False) -> None:
         self.strict = strict
         self.mirror_all = mirror_all
+        self.raw_strings = raw_strings
         self.structs: dict[type, type[msgspec.Struct]] = {}
 
     def struct(self, cls: type) -> type[msgspec.Struct]:
@@ -352,7 +355,7 @@ class _StructTypes:
         if origin in (Union, types.UnionType):
             options = tuple(self._type(arg) for arg in get_args(annotation))
             return msgspec.Raw if msgspec.Raw in options else Union[options]
-        if self.mirror_all and annotation is str:
+        if self.raw_strings and annotation is str:
             return msgspec.Raw  # the mirror checks keys only: skip decoding strings
         if (
             annotation in (str, int, bool, datetime.date, type(None))
