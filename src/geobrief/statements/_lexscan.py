@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from itertools import accumulate, compress
 
-from geobrief.statements._lexicon import cues_by_first_word
+from geobrief.statements._lexicon import CueEntry, cues_by_first_word
 
 __all__ = [
     "LexiconHit",
@@ -119,6 +119,8 @@ class _Runs:
 
     def matches(self, k: int, form: tuple[str, ...]) -> bool:
         """Whether the tokens from run ``k`` on are exactly the words of ``form``."""
+        if len(form) == 1:
+            return k + 1 >= len(self.words) or self.parts[2 * k + 2] not in _JOINERS
         last = k + len(form) - 1
         if last >= len(self.words):
             return False
@@ -213,37 +215,49 @@ def _lowercase(text: str) -> str:
     return low.replace("’", "'") if "’" in low else low
 
 
+@cache
+def _by_first_word() -> dict[
+    str,
+    tuple[
+        list[tuple[tuple[str, ...], CueEntry]] | None,
+        list[tuple[tuple[str, ...], str, frozenset[str]]] | None,
+        list[tuple[tuple[str, ...], str, frozenset[str]]] | None,
+    ],
+]:
+    cues, hedges, negations = cues_by_first_word(), hedge_table(), negation_table()
+    return {
+        word: (cues.get(word), hedges.get(word), negations.get(word)) for word in _first_words()
+    }
+
+
 def scan_lexicons(text: str) -> LexiconScan:
     """Find every cue, hedge and negation form of the lexicons in ``text``."""
     low = _lowercase(text)
     runs = _Runs(_RUN.split(low))
-    words = runs.words
-    cues, hedges, negations = cues_by_first_word(), hedge_table(), negation_table()
+    words, parts, offsets = runs.words, runs.parts, runs.offsets
+    table = _by_first_word()
     cue_starts: list[int] = []
     cue_names: list[bool] = []
     found_hedges: list[LexiconHit] = []
     found_negations: list[LexiconHit] = []
     hedge_free = 0
-    for k in compress(range(len(words)), map(_first_words().__contains__, words)):
-        if not runs.starts_token(k):
-            continue
-        word = words[k]
-        cue_options = cues.get(word)
+    for k in compress(range(len(words)), map(table.__contains__, words)):
+        if k > 0 and parts[2 * k] in _JOINERS:
+            continue  # glued to the word before: not a token of its own
+        cue_options, hedge_options, negation_options = table[words[k]]
         if cue_options is not None:
             entry = next((e for form, e in cue_options if runs.matches(k, form)), None)
             if entry is not None and entry.pos in _FRAME_POS:
-                start = runs.start(k)
+                start = offsets[2 * k + 1]
                 # A capitalized verb inside a sentence is a name (``United States``).
                 cue_starts.append(start)
                 cue_names.append(entry.pos == "verb" and text[start].isupper())
-        hedge_options = hedges.get(word)
         if hedge_options is not None and k >= hedge_free:
             hedge = _longest(runs, k, hedge_options)
             if hedge is not None:
                 last = k + len(hedge[0]) - 1
-                found_hedges.append((runs.start(k), runs.end(last), hedge[1], -1))
+                found_hedges.append((offsets[2 * k + 1], offsets[2 * last + 2], hedge[1], -1))
                 hedge_free = last + 1
-        negation_options = negations.get(word)
         if negation_options is not None:
             negation = _longest(runs, k, negation_options)
             if negation is not None:
@@ -253,11 +267,13 @@ def scan_lexicons(text: str) -> LexiconScan:
                 if (
                     following < len(words)
                     and words[following] in negation[2]
-                    and runs.parts[2 * following].isspace()
+                    and parts[2 * following].isspace()
                     and runs.ends_token(following)
                 ):
-                    cancel_end = runs.end(following)
-                found_negations.append((runs.start(k), runs.end(last), negation[1], cancel_end))
+                    cancel_end = offsets[2 * following + 2]
+                found_negations.append(
+                    (offsets[2 * k + 1], offsets[2 * last + 2], negation[1], cancel_end)
+                )
     if "n't" in low:
         suffixes = [(m.start(), m.end(), "n't", -1) for m in _NOT_SUFFIX.finditer(low)]
         if suffixes:
