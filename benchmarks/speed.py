@@ -110,41 +110,41 @@ class MLayout(enum.Enum):
     PLAIN = "plain"
 
 
-class MSpan(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MSpan(Struct, **_STRUCT):
     start: Offset
     end: Offset
 
 
-class MParagraph(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MParagraph(Struct, **_STRUCT):
     span: MSpan
     sentences: tuple[MSpan, ...] = ()
 
 
-class MOutlineEntry(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MOutlineEntry(Struct, **_STRUCT):
     span: MSpan
     number: Offset | None = None
     section: Offset | None = None
 
 
-class MSection(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MSection(Struct, **_STRUCT):
     span: MSpan
     heading: MSpan | None = None
     level: Offset = 1
     paragraphs: tuple[MParagraph, ...] = ()
 
 
-class MKeyPoint(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MKeyPoint(Struct, **_STRUCT):
     span: MSpan
     number: Offset | None = None
     sentences: tuple[MSpan, ...] = ()
 
 
-class MFaqItem(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MFaqItem(Struct, **_STRUCT):
     question: MSpan
     answer: tuple[MParagraph, ...] = ()
 
 
-class MMetadata(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MMetadata(Struct, **_STRUCT):
     source: str | None = None
     dateline: MSpan | None = None
     place: str | None = None
@@ -152,14 +152,14 @@ class MMetadata(Struct, **_STRUCT):  # type: ignore[call-arg]
     date: datetime.date | None = None
 
 
-class MDiagnostic(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MDiagnostic(Struct, **_STRUCT):
     code: str
     message: str
     severity: MSeverity = MSeverity.WARNING
     span: MSpan | None = None
 
 
-class MActor(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MActor(Struct, **_STRUCT):
     id: ActorId
     kind: MKind
     name: str
@@ -170,12 +170,12 @@ class MActor(Struct, **_STRUCT):  # type: ignore[call-arg]
     wikidata: Qid | None = None
 
 
-class MMention(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MMention(Struct, **_STRUCT):
     actor_id: ActorId
     span: MSpan
 
 
-class MStatement(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MStatement(Struct, **_STRUCT):
     kind: MStatementKind
     content_span: MSpan
     speaker: ActorId | None = None
@@ -186,25 +186,25 @@ class MStatement(Struct, **_STRUCT):  # type: ignore[call-arg]
     about: tuple[ActorId, ...] = ()
 
 
-class MActorSource(Struct, tag="actor", **_TAGGED):  # type: ignore[call-arg]
+class MActorSource(Struct, tag="actor", **_TAGGED):
     actor_id: ActorId | None = None
     span: MSpan | None = None
 
 
-class MAnonymousSource(Struct, tag="anonymous", **_TAGGED):  # type: ignore[call-arg]
+class MAnonymousSource(Struct, tag="anonymous", **_TAGGED):
     span: MSpan
 
 
-class MArticleSource(Struct, tag="article", **_TAGGED):  # type: ignore[call-arg]
+class MArticleSource(Struct, tag="article", **_TAGGED):
     pass
 
 
-class MHedge(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MHedge(Struct, **_STRUCT):
     cue: str
     span: MSpan
 
 
-class MClaim(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MClaim(Struct, **_STRUCT):
     span: MSpan
     source: Union[MActorSource, MAnonymousSource, MArticleSource]
     modality: MModality
@@ -217,7 +217,7 @@ class MClaim(Struct, **_STRUCT):  # type: ignore[call-arg]
     statement: Offset | None = None
 
 
-class MArticle(Struct, **_STRUCT):  # type: ignore[call-arg]
+class MArticle(Struct, **_STRUCT):
     id: str
     text: str
     schema_version: Version = "1.0"
@@ -299,7 +299,7 @@ def synthetic_article(text: str) -> Article:
         )
         for m in re.finditer(r"warn|indicated|characterized", text)
     )
-    sources = [
+    sources: list[geobrief.ClaimSource] = [
         ArticleSource(),
         AnonymousSource(span=Span(start=0, end=10)),
         ActorSource(actor_id="state:RUS", span=Span(start=30, end=36)),

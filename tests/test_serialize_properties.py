@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -100,7 +101,7 @@ def _locations(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 @st.composite
 def _mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
     """A valid document with a few values replaced, keys deleted or keys added."""
-    document = json.loads(geobrief.dumps(draw(articles(max_text_size=60))))
+    document: dict[str, Any] = json.loads(geobrief.dumps(draw(articles(max_text_size=60))))
     for _ in range(draw(st.integers(1, 3))):
         location = draw(st.sampled_from(_locations(document)))
         *parents, last = location
@@ -142,3 +143,52 @@ def test_fast_path_agrees_with_the_reference_reader(document: dict[str, Any], st
     assert reference == loaded
     assert (loaded is None) == bool(problems)
     assert all(problem.path.startswith("$") for problem in problems)
+
+
+_python_values = st.one_of(
+    _json_values,
+    st.sampled_from(
+        [
+            geobrief.ActorKind.STATE,
+            geobrief.Layout.BRIEF,
+            geobrief.Modality.HEDGED,
+            (1, 2),
+            (),
+            datetime.date(2025, 1, 1),
+            datetime.datetime(2025, 1, 1, 12, 0),
+            b"bytes",
+            1.5,
+        ]
+    ),
+)
+
+
+@st.composite
+def _mutated_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Valid JSON data with a few values replaced by Python objects JSON cannot hold."""
+    document: dict[str, Any] = json.loads(geobrief.dumps(draw(articles(max_text_size=60))))
+    for _ in range(draw(st.integers(1, 2))):
+        *parents, last = draw(st.sampled_from(_locations(document)))
+        container = document
+        for step in parents:
+            container = container[step]
+        container[last] = draw(_python_values)
+    return document
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated_data(), st.booleans())
+def test_from_dict_fast_path_agrees_with_the_reference_reader(
+    data: dict[str, Any], strict: bool
+) -> None:
+    """from_dict's fast path (msgspec.convert) accepts nothing the reference reader rejects."""
+    try:
+        fast: Article | None = _fast_from_dict(data, strict)
+    except Exception:
+        fast = None
+    try:
+        reference: Article | None = _structure(data, strict)
+    except DecodeError:
+        reference = None
+    if fast is not None:
+        assert reference == fast
