@@ -96,6 +96,7 @@ def lexicon() -> Lexicon:
     for cells in data_lines("lexicon.tsv"):
         lists.setdefault(cells[0], set()).add(cells[1].lower())
     given = {cells[0].strip() for cells in data_lines("given_names.txt")}
+    given.update(cells[0].strip() for cells in data_lines("given_names_census.txt"))
     family_first = {cells[0].strip() for cells in data_lines("family_names_first.txt")}
     bodies = tuple(
         (tuple(cells[0].lower().split()), cells[1], cells[2])

@@ -871,7 +871,9 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             continue
         if ctx.sentence_start[item.i] and toks[0] not in ctx.lex.given_names and not item.speaker:
             continue
-        if toks[0] in ctx.lex.given_names:
+        if item.i >= 1 and ctx.lows[item.i - 1] in _STRONG_LOCATIVES:
+            item.type = _LOC  # "in Geneva", even when it is also a first name
+        elif toks[0] in ctx.lex.given_names:
             item.type = _PERSON
         elif item.speaker:
             # an unknown single word that speaks is more often a company or agency than a
