@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geobrief import Span
 from geobrief.claims import find_hedges, find_negation
+from geobrief.claims._cues import scanned_hedges, scanned_negation
+from geobrief.statements._frames import find_frames
+from geobrief.statements._lexscan import scan_lexicons
+from geobrief.statements._text import lowercase, tokenize
 
 
 def hedges(text: str) -> list[tuple[str, str]]:
@@ -85,3 +91,79 @@ def test_negation(text: str, expected: str) -> None:
 def test_not_negation(text: str) -> None:
     """`not only/just ... but` and `no doubt` do not negate the claim."""
     assert None is find_negation(text, Span(start=0, end=len(text)))
+
+
+# The article-wide lexicon scan must answer exactly as matching a span's own tokens.
+
+_PIECES = (
+    "may",
+    "May",
+    "might",
+    "more likely",
+    "likely",
+    "is expected",
+    "expected to",
+    "is believed to",
+    "not",
+    "not only",
+    "only",
+    "no",
+    "no longer",
+    "never",
+    "don't",
+    "can’t",
+    "n't",
+    "so-called",
+    "said",
+    "according to",
+    "United States",
+    "in the words of",
+    "denied",
+    "Suggests",
+    "approximately",
+    "an estimated",
+    "well-known",
+    "the",
+    "talks",
+    "U.S.",
+    ",",
+    ".",
+    "“",
+    "”",
+    "’",
+    "-",
+    "\n",
+    "  ",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=30),
+    st.integers(min_value=0, max_value=200),
+    st.integers(min_value=0, max_value=200),
+)
+def test_lexicon_scan_matches_token_matching(pieces: list[str], a: int, b: int) -> None:
+    """Hedges and the first negation of any span (cut at token edges, where spans
+    are cut), answered from the one-pass scan, equal those found by matching the
+    span's own tokens."""
+    text = " ".join(pieces)
+    edges = sorted(
+        {0, len(text), *(t.start for t in tokenize(text)), *(t.end for t in tokenize(text))}
+    )
+    start, end = sorted((edges[a % len(edges)], edges[b % len(edges)]))
+    span = Span(start=start, end=end)
+    scan = scan_lexicons(text)
+    assert find_hedges(text, span, 0) == scanned_hedges(text, scan, span, 0)
+    assert find_negation(text, span) == scanned_negation(text, scan, span)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_lexicon_scan_cue_filter_keeps_every_frame(pieces: list[str]) -> None:
+    """A sentence the scan reports without a frame-opening cue has no frame."""
+    text = " ".join(pieces)
+    scan = scan_lexicons(text)
+    if not scan.has_cue(0, len(text)):
+        tokens = tokenize(text)
+        assert [] == find_frames(tokens, lowercase(tokens))

@@ -142,6 +142,36 @@ def test_scare_quotes_and_titles_are_not_statements() -> None:
     assert [] == summary(article)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Smith launched a website, "The Border Watch Countdown", on Monday.',
+        'The exhibit showed a print called "Cowboys and Indians" from 1987.',
+        'Smith said the agency will scrap interviews to "streamline" processing.',
+    ],
+)
+def test_quoted_titles_and_single_words_are_not_statements(text: str) -> None:
+    """A short title-case phrase without a sentence-final mark is a title, and one
+    quoted word inside a sentence is a term, even next to a speech cue."""
+    article = parse_with(text)
+    assert [] == [s for s in summary(article) if s[0] in ("direct", "partial")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Smith said: "We Will Win."', "We Will Win."),
+        ('Smith said: "We Will Not Leave"', "We Will Not Leave"),
+        ('Lopez described the talks as "a real turning point".', "a real turning point"),
+    ],
+)
+def test_sentences_and_fragments_in_quotes_stay_statements(text: str, content: str) -> None:
+    """Title case with a sentence-final mark or in the first person, and a fragment
+    of several words, are still someone's words."""
+    article = parse_with(text)
+    assert [content] == [s[4] for s in summary(article) if s[0] in ("direct", "partial")]
+
+
 def test_about_lists_actors_in_content() -> None:
     """`about` holds the actors named inside the quotation."""
     article = parse_with('"France and Brazil must talk," said Smith.')

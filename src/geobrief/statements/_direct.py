@@ -216,6 +216,36 @@ def _words(ctx: ArticleContext, span: Span) -> int:
     return len(ctx.text[span.start : span.end].split())
 
 
+_TITLE_MAX_WORDS = 8
+_SENTENCE_FINAL = (".", "!", "?", "…")
+_EDGE_PUNCTUATION = ",;:—–-\"“”‘’'()[]"
+
+
+def _is_title(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> bool:
+    """A quoted title, name or term rather than someone's words: a single word in a
+    sentence (``to “streamline” processing``), or a short phrase in title case
+    with no sentence-final mark and no first or second person (``“Cowboys and
+    Indians”``, ``“The Internet Explorer 6 Countdown”``)."""
+    content = ctx.text[quote.content.start : quote.content.end].rstrip(_EDGE_PUNCTUATION)
+    if not content or content.endswith(_SENTENCE_FINAL):
+        return False
+    tokens = content.split()
+    if len(tokens) > _TITLE_MAX_WORDS:
+        return False
+    if len(tokens) == 1 and kind is StatementKind.PARTIAL:
+        return True
+    cleaned = [t.strip(_EDGE_PUNCTUATION) for t in tokens]
+    if any(w.lower() in words("pronoun_first") for w in cleaned):
+        return False
+    content_words = [
+        w for w in cleaned if w[:1].isalpha() and w.lower() not in words("title_minor")
+    ]
+    if not content_words:
+        return False
+    capitalized = sum(1 for w in content_words if w[0].isupper())
+    return capitalized * 3 >= len(content_words) * 2
+
+
 def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
     """Kind and attribution of every quotation; skips scare quotes and titles."""
     quotes = ctx.quotes.quotes
@@ -229,6 +259,9 @@ def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
         next_open = quotes[index + 1].open_mark if index + 1 < len(quotes) else len(ctx.text)
         sentence = ctx.sentence_at(quote.open_mark)
         kind = _kind(ctx, quote, sentence, previous_close + 1)
+        if _is_title(ctx, quote, kind):
+            previous_close = quote.close_mark if quote.close_mark is not None else previous_close
+            continue
         attribution: QuoteAttribution | None = None
         post = _post_frame(ctx, quote, next_open)
         pre = _pre_frame(ctx, quote, kind, previous_direct_close + 1)
