@@ -544,3 +544,20 @@ def test_abbreviations_and_initials() -> None:
         ("St. Louis", "loc:st-louis"),
     ] == mentions(article)
     assert ("Gen.",) == actor(article, "person:mark-milley").titles
+
+
+def test_word_before_a_state_names_an_organization() -> None:
+    """`Air France`, `Environment Canada`: one capitalized word and a state's name form an
+    organization; a direction does not (`Western Australia` names Australia's region)."""
+    article = parse("Environment Canada warned. Air France flew to Western Australia.")
+    assert [
+        ("Environment Canada", "org:environment-canada"),
+        ("Air France", "org:air-france"),
+        ("Australia", "state:AUS"),
+    ] == mentions(article)
+
+
+def test_demonyms_of_regions() -> None:
+    """`European` and `English` refer to Europe and England."""
+    article = parse("European leaders met English officials.")
+    assert [("European", "loc:europe"), ("English", "loc:england")] == mentions(article)

@@ -36,6 +36,8 @@ class Lexicon:
     name_particles: frozenset[str]
     person_suffixes: frozenset[str]
     not_names: frozenset[str]
+    compass_words: frozenset[str]
+    """Directions and extents that qualify a place (``Western`` Australia, ``Greater``)."""
     institution_words: frozenset[str]
     """Last words of institutions named after a place, whose place is a nested mention."""
     org_nouns: frozenset[str]
@@ -122,6 +124,7 @@ def lexicon() -> Lexicon:
         not_person_words=get("not_person_word"),
         org_nouns=get("org_noun"),
         institution_words=get("institution_word"),
+        compass_words=get("compass_word"),
         place_nouns=get("place_noun"),
         given_names=frozenset(given),
         family_names_first=frozenset(family_first),

@@ -517,12 +517,44 @@ def _scan(ctx: _Context) -> list[_Item]:
                 continue
         # 4. capitalized names (never starting with "The", "In" ...)
         if _is_cap(tok) and tok[0].isalpha() and low not in lex.not_names:
+            end = _word_before_state(ctx, i)
+            if end > i:  # "Environment Canada", "Air France", "Team Estonia"
+                item = _Item("name", i, end)
+                item.type = _ORG
+                items.append(item)
+                pos = end
+                continue
             end = _name_run(ctx, i)
             if end > i:
                 items.append(_Item("name", i, end))
                 pos = end
                 continue
     return items
+
+
+def _word_before_state(ctx: _Context, i: int) -> int:
+    """End of ``<Word> <State>`` naming an organization (``Air France``, ``Environment
+    Canada``), or ``i``. The word is no direction, title, given name or common word."""
+    j = i + 1
+    if j >= len(ctx.toks) or ctx.starts[j] != ctx.ends[i] + 1:
+        return i
+    low = ctx.lows[i]
+    lex = ctx.lex
+    if (
+        low in lex.compass_words
+        or low in lex.title_heads
+        or low in ctx.lower_words
+        or ctx.toks[i] in lex.given_names
+        or _key(ctx.toks[j]) not in ctx.gaz.trie
+    ):
+        return i
+    hit = _gaz_match(ctx, j)
+    if hit is None or hit[1].role != "name":
+        return i
+    actor = ctx.gaz.actors.get(hit[1].actor_id)
+    if actor is None or actor.kind is not ActorKind.STATE:
+        return i
+    return hit[0]
 
 
 def _body_ends(ctx: _Context, j: int) -> bool:
