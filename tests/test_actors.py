@@ -561,3 +561,14 @@ def test_demonyms_of_regions() -> None:
     """`European` and `English` refer to Europe and England."""
     article = parse("European leaders met English officials.")
     assert [("European", "loc:europe"), ("English", "loc:england")] == mentions(article)
+
+
+def test_institution_joined_by_for_or_on() -> None:
+    """`Centre for ...` and `Council on ...` run on into one organization's name."""
+    article = parse(
+        "The Zorbian Centre for Disease Research and the Council on Foreign Affairs met."
+    )
+    assert [
+        ("Zorbian Centre for Disease Research", ActorKind.ORGANIZATION),
+        ("Council on Foreign Affairs", ActorKind.ORGANIZATION),
+    ] == [(s, actor(article, aid).kind) for s, aid in mentions(article)]

@@ -327,8 +327,8 @@ def _name_run(ctx: _Context, i: int) -> int:
         elif tok in lex.name_particles and j + 1 < n and _is_cap(toks[j + 1]):
             j += 1
         elif (
-            lows[j] == "of"
-            and lows[j - 1] in lex.org_heads_of
+            lows[j] in _JOINERS
+            and (lows[j - 1] in _join_heads() or (joined_of and lows[j] == "of"))
             and j + 1 < n
             and (
                 _is_cap(toks[j + 1])
@@ -468,10 +468,12 @@ def _scan(ctx: _Context) -> list[_Item]:
                 end = _name_run(ctx, j) if j < n and _is_cap(toks[j]) else j
                 if end > j and (
                     any(w in lex.org_suffixes for w in lows[j:end])
+                    or _joined_institution(lows, j, end)
                     or lows[end - 1] in lex.place_suffixes
                 ):
                     item = _Item("name", i, end)
-                    item.type = _LOC if lows[end - 1] in lex.place_suffixes else _ORG
+                    place = lows[end - 1] in lex.place_suffixes
+                    item.type = _LOC if place and not _joined_institution(lows, j, end) else _ORG
                     items.append(item)
                     pos = end
                     continue
@@ -530,6 +532,22 @@ def _scan(ctx: _Context) -> list[_Item]:
                 pos = end
                 continue
     return items
+
+
+_JOINERS = frozenset({"of", "for", "on"})
+
+
+@functools.lru_cache(maxsize=1)
+def _join_heads() -> frozenset[str]:
+    lex = lexicon()
+    return lex.org_heads_of | lex.org_suffixes | {"centre", "center"}
+
+
+def _joined_institution(lows: list[str], i: int, j: int) -> bool:
+    """``Centre for Disease Control``, ``Council on Foreign Relations``, ``Bank of Japan``:
+    an institution word joined to its field or place by ``of``/``for``/``on``."""
+    heads = _join_heads()
+    return any(lows[k] in _JOINERS and lows[k - 1] in heads for k in range(i + 1, j))
 
 
 def _word_before_state(ctx: _Context, i: int) -> int:
@@ -652,11 +670,10 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         first, last = lows[i], lows[j - 2 if lows[j - 1] == "." and j - i > 1 else j - 1]
         prev = items[k - 1] if k > 0 else None
         # suffixes and heads say the most
-        of = lows.index("of", i, j) if "of" in lows[i:j] else -1
         if (
             (last in lex.org_suffixes and not (j - i == 2 and toks[i] in lex.given_names))
             or item.type == _ORG
-            or (of > i and (lows[of - 1] in lex.org_suffixes or lows[of - 1] in lex.org_heads_of))
+            or _joined_institution(lows, i, j)
         ):
             item.type = _ORG
             continue
