@@ -10,11 +10,12 @@ reported-speech extractors and the claim extractor all start from frames.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 import attrs
 
 from geobrief._model import Span
-from geobrief.statements._lexicon import CueEntry, match_cue, words
+from geobrief.statements._lexicon import CueEntry, cues_by_first_word, match_cue, words
 from geobrief.statements._phrases import Phrase, phrase_after, phrase_before
 from geobrief.statements._text import Token, is_capitalized
 
@@ -243,16 +244,17 @@ def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
     """Every attribution frame in one sentence's tokens, in order."""
     frames: list[Frame] = []
     n = len(tokens)
-    i = 0
-    while i < n:
+    resume = 0
+    for i in compress(range(n), map(cues_by_first_word().__contains__, lowers)):
+        if i < resume:
+            continue  # inside the previous cue
         match = match_cue(lowers, i)
         if match is None:
-            i += 1
             continue
         entry = match.entry
         after = i + match.length
+        resume = after
         if i > 0 and entry.pos == "verb" and is_capitalized(tokens[i].text):
-            i = after
             continue  # "United States", "Reports" inside a sentence: a name, not a verb
         cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
         frame: Frame | None = None
@@ -262,7 +264,6 @@ def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
             frame = _verb_frame(tokens, lowers, entry, i, after, cue_span, frames)
         if frame is not None:
             frames.append(frame)
-        i = after
     return frames
 
 
