@@ -598,6 +598,20 @@ def _span_of(item: Any) -> Span:
     raise TypeError(f"{type(item).__name__} has no span")
 
 
+def _walk_paragraphs(article: Article) -> Iterator[tuple[str, Paragraph]]:
+    """Yield ``(json_path, paragraph)`` for every paragraph in ``article``."""
+    if article.lead is not None:
+        yield "$.lead", article.lead
+    for i, section in enumerate(article.sections):
+        for j, p in enumerate(section.paragraphs):
+            yield f"$.sections[{i}].paragraphs[{j}]", p
+    for i, p in enumerate(article.summary):
+        yield f"$.summary[{i}]", p
+    for i, item in enumerate(article.faq):
+        for j, p in enumerate(item.answer):
+            yield f"$.faq[{i}].answer[{j}]", p
+
+
 def _walk_spans(article: Article) -> Iterator[tuple[str, Span]]:
     """Yield ``(json_path, span)`` for every span in ``article``."""
 
@@ -654,15 +668,18 @@ def _walk_spans(article: Article) -> Iterator[tuple[str, Span]]:
             yield f"$.diagnostics[{i}].span", d.span
 
 
-def _all_spans(article: Article) -> list[Span]:
-    """Every span in the article, in no particular order (a fast ``_walk_spans``)."""
+def _all_paragraphs(article: Article) -> list[Paragraph]:
+    """Every paragraph in the article, in no particular order."""
     paragraphs = [article.lead] if article.lead is not None else []
     paragraphs += [p for section in article.sections for p in section.paragraphs]
     paragraphs += article.summary
     paragraphs += [p for item in article.faq for p in item.answer]
-    spans = [p.span for p in paragraphs]
-    spans += [s for p in paragraphs for s in p.sentences]
-    spans += [o.span for o in article.outline]
+    return paragraphs
+
+
+def _other_spans(article: Article) -> list[Span]:
+    """Every span in the article but those of its paragraphs and their sentences."""
+    spans = [o.span for o in article.outline]
     spans += [section.span for section in article.sections]
     spans += [k.span for k in article.key_points]
     spans += [s for k in article.key_points for s in k.sentences]
@@ -689,7 +706,14 @@ def _article_is_consistent(article: Article) -> bool:
 
     Plain loops: this runs on every Article built, decoded or evolved."""
     n = len(article.text)
-    for span in _all_spans(article):
+    for paragraph in _all_paragraphs(article):
+        start, end = paragraph.span.start, paragraph.span.end
+        if not 0 <= start <= end <= n:
+            return False
+        for sentence in paragraph.sentences:  # inside the paragraph, hence the text
+            if not start <= sentence.start <= sentence.end <= end:
+                return False
+    for span in _other_spans(article):
         if not 0 <= span.start <= span.end <= n:
             return False
     known = {a.id for a in article.actors}
@@ -715,8 +739,9 @@ def _article_is_consistent(article: Article) -> bool:
 
 def _check_article(article: Article) -> None:
     """Raise ModelError naming the JSON path of every span outside the text (or
-    reversed, if a decoder built it without ``Span.__init__``) and every dangling
-    reference (unknown actor id, statement or section index out of range)."""
+    reversed, if a decoder built it without ``Span.__init__``), every sentence outside
+    its paragraph, and every dangling reference (unknown actor id, statement or section
+    index out of range)."""
     if _article_is_consistent(article):
         return
     n = len(article.text)
@@ -728,6 +753,13 @@ def _check_article(article: Article) -> None:
             problems.append(f"span end {span.end} is before its start {span.start} @ {path}.end")
         if span.end > n:
             problems.append(f"span end {span.end} is past the end of the text ({n}) @ {path}.end")
+    for path, paragraph in _walk_paragraphs(article):
+        for i, sentence in enumerate(paragraph.sentences):
+            if not paragraph.span.contains(sentence):
+                problems.append(
+                    f"sentence [{sentence.start}, {sentence.end}) is outside its paragraph "
+                    f"[{paragraph.span.start}, {paragraph.span.end}) @ {path}.sentences[{i}]"
+                )
     known = {a.id for a in article.actors}
     if known or article.mentions or article.statements or article.claims:
         for i, m in enumerate(article.mentions):
