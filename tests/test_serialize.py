@@ -367,3 +367,18 @@ def test_decode_error_is_a_value_error(document: dict[str, Any]) -> None:
         geobrief.loads(json.dumps(document))
     assert isinstance(caught.value, geobrief.GeobriefError)
     assert "required field missing @ $.text" in str(caught.value)
+
+
+def test_sentence_outside_its_paragraph(document: dict[str, Any]) -> None:
+    """A sentence must lie inside its paragraph, as the model documents."""
+    document["lead"]["sentences"] = [{"start": 0, "end": 40}]
+    problems = _problems(document)
+    assert ["$.lead.sentences[0]"] == list(problems)
+    assert "outside its paragraph [0, 29)" in problems["$.lead.sentences[0]"]
+
+
+def test_deeply_nested_json_is_a_decode_error() -> None:
+    """JSON nested deeper than the reader can follow is a DecodeError, not a RecursionError."""
+    assert {"$": "JSON nested too deeply to read"} == _problems("[" * 100_000 + "]" * 100_000)
+    deep = json.dumps({"id": "x", "text": "abc", "title": {"start": [[[[[[0]]]]]], "end": 1}})
+    assert {"$.title.start": "expected an integer, got an array"} == _problems(deep)

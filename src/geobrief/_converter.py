@@ -29,6 +29,7 @@ import datetime
 import enum
 import json
 import re
+import reprlib
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
@@ -56,6 +57,8 @@ _SOURCE_KINDS: dict[str, type[Any]] = {
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 40
 
 
 class _WrongType(TypeError):
@@ -83,10 +86,7 @@ def _describe(value: object) -> str:
         type(None): "null",
     }
     kind = names.get(type(value), type(value).__name__)
-    text = repr(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return kind if isinstance(value, dict | list) else f"{kind} {text}"
+    return kind if isinstance(value, dict | list) else f"{kind} {_SHORT.repr(value)}"
 
 
 # --------------------------------------------------------------------------- #

@@ -127,6 +127,9 @@ def loads(data: JSONInput, *, strict: bool = True) -> Article:
         document = msgspec.json.decode(data)
     except (msgspec.DecodeError, UnicodeError) as exc:
         raise DecodeError([Problem(path="$", message=f"malformed JSON: {exc}")]) from None
+    except RecursionError:
+        message = "JSON nested too deeply to read"
+        raise DecodeError([Problem(path="$", message=message)]) from None
     return _structure(document, strict)
 
 
