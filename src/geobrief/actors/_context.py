@@ -1,0 +1,278 @@
+"""Shared state of one recognition run: tokens, sentence starts, label lines, items,
+and the gazetteer look-ups every step uses."""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import functools
+
+import attrs
+
+from geobrief._model import ActorKind, Article
+from geobrief.actors._gazetteer import _END, Entry, Gazetteer, Trie, _key
+from geobrief.actors._lexicon import Lexicon, lexicon
+
+_SENTENCE_END = frozenset({".", "!", "?", "|", ":", ";"})
+
+
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "(", "[", "«", "-", "—", "–", "*", "#", ">"})
+
+
+_POSSESSIVE = frozenset({"’s", "'s", "’S", "'S"})
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+_MAX_RUN = 8
+
+
+"""Longest capitalized name run, in tokens (bounds the look-around)."""
+
+
+_PERSON, _ORG, _LOC = "person", "organization", "location"
+
+
+_STRONG_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+
+
+class _Item:
+    """A recognized piece of text: tokens ``[i, j)`` and what they are."""
+
+    __slots__ = (
+        "actor_id",
+        "affiliation",
+        "entry",
+        "i",
+        "j",
+        "kind",
+        "label",
+        "speaker",
+        "titles",
+        "type",
+    )
+
+    def __init__(self, kind: str, i: int, j: int) -> None:
+        self.kind = kind  # "gaz", "body", "title", "honorific", "name"
+        self.i = i
+        self.j = j
+        self.entry: Entry | None = None
+        self.actor_id: str | None = None
+        self.type: str | None = None  # for name runs: person / organization / location
+        self.titles: list[str] = []
+        self.affiliation: str | None = None
+        self.label = False
+        self.speaker = False
+        """The subject of a speech verb."""
+
+
+@attrs.frozen
+class _Context:
+    text: str
+    starts: list[int]
+    ends: list[int]
+    toks: list[str]
+    lows: list[str]
+    sentence_start: _SentenceStarts
+    label: _Labels
+    gaz: Gazetteer
+    lex: Lexicon
+    body_trie: Trie
+    lower_words: frozenset[str]
+    """Words that occur in lowercase somewhere in the text (so are common words here)."""
+    _counts: dict[str, int] = attrs.field(factory=dict)
+
+    def count(self, token: str) -> int:
+        """How often ``token`` occurs in the text (counted once, on first use)."""
+        if not self._counts:
+            self._counts.update(collections.Counter(self.toks))
+        return self._counts.get(token, 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _body_trie() -> Trie:
+    """A lowercase token trie over the packaged government-body phrases."""
+    trie: Trie = {}
+    for phrase, body_slug, name in lexicon().bodies:
+        node = trie
+        for word in phrase:
+            node = node.setdefault(word, {})
+        node.setdefault(_END, (body_slug, name))
+    return trie
+
+
+def _is_cap(token: str) -> bool:
+    c = token[0]
+    return c.isupper() and (len(token) > 1 or token not in ("I", "A"))
+
+
+class _SentenceStarts:
+    """Whether token ``k`` starts a sentence, computed on demand (only name candidates ask):
+    the structure's sentence offsets, else after ``. ! ? : ; |``, a line break, or an opening
+    quote or bullet that itself starts one."""
+
+    __slots__ = ("_abbrevs", "_ends", "_known", "_starts", "_text", "_toks")
+
+    def __init__(
+        self,
+        article: Article,
+        text: str,
+        starts: list[int],
+        ends: list[int],
+        toks: list[str],
+        abbrevs: frozenset[str],
+    ) -> None:
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+        self._toks = toks
+        self._abbrevs = abbrevs
+        self._known = {s.start for s in article.sentences()}
+
+    def _abbrev_dot(self, k: int) -> bool:
+        """The period at ``k`` ends an abbreviation (``Mr.``) or an initial (``F.``)."""
+        if k == 0 or self._starts[k] != self._ends[k - 1]:
+            return False
+        word = self._toks[k - 1]
+        return word.lower() in self._abbrevs or (len(word) == 1 and word.isupper())
+
+    def __getitem__(self, k: int) -> bool:
+        for _ in range(4):  # at most a few opening quotes/bullets in a row
+            if k <= 0 or self._starts[k] in self._known:
+                return True
+            prev = self._toks[k - 1]
+            if "\n" in self._text[self._ends[k - 1] : self._starts[k]]:
+                return True
+            if prev in _SENTENCE_END:
+                return not (prev == "." and self._abbrev_dot(k - 1))
+            if prev not in _OPEN_QUOTES:
+                return False
+            k -= 1
+        return False
+
+
+def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
+    """Spans of heading-like text: the structure's headings, or (without structure) lines
+    without sentence punctuation, such as titles, table headers and labels."""
+    spans: list[tuple[int, int]] = []
+    if article.title is not None:
+        spans.append((article.title.start, article.title.end))
+    spans.extend((o.span.start, o.span.end) for o in article.outline)
+    spans.extend((s.heading.start, s.heading.end) for s in article.sections if s.heading)
+    pos = 0
+    length = len(text)
+    while pos < length:
+        nl = text.find("\n", pos)
+        end = length if nl < 0 else nl
+        raw = text[pos:end].strip()
+        line = raw.strip("|").strip()
+        if line and line[-1] not in '.!?:;"”’)…' and len(line) < 120 and "|" not in line:
+            spans.append((pos, end))
+        elif "|" in raw:
+            # a table row: cells without sentence punctuation are labels
+            cell_start = pos
+            while cell_start < end:
+                bar = text.find("|", cell_start, end)
+                cell_end = end if bar < 0 else bar
+                cell = text[cell_start:cell_end].strip()
+                if cell and cell[-1] not in '.!?"”’)…':
+                    spans.append((cell_start, cell_end))
+                cell_start = cell_end + 1
+        pos = end + 1
+    return spans
+
+
+class _Labels:
+    """Whether token ``k`` lies in a heading or label span (binary search over the spans)."""
+
+    __slots__ = ("_ends", "_los", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]], starts: list[int]) -> None:
+        merged: list[list[int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self._los = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+        self._starts = starts
+
+    def __getitem__(self, k: int) -> bool:
+        start = self._starts[k]
+        idx = bisect.bisect_right(self._los, start) - 1
+        return idx >= 0 and start < self._ends[idx]
+
+
+def _gaz_match(ctx: _Context, i: int) -> tuple[int, Entry] | None:
+    """Longest gazetteer match starting at token ``i``: (end token, entry)."""
+    node = ctx.gaz.trie.get(_key(ctx.toks[i]))
+    if node is None:
+        return None
+    best: tuple[int, Entry] | None = None
+    j = i + 1
+    n = len(ctx.toks)
+    while True:
+        entries = node.get(_END)
+        if entries:
+            best = (j, entries[0])
+        if j >= n:
+            break
+        node = node.get(_key(ctx.toks[j]))
+        if node is None:
+            break
+        j += 1
+    return best
+
+
+def _body_match(ctx: _Context, i: int) -> tuple[int, str, str] | None:
+    node = ctx.body_trie.get(ctx.lows[i])
+    best: tuple[int, str, str] | None = None
+    j = i + 1
+    n = len(ctx.toks)
+    while node is not None:
+        value = node.get(_END)
+        if value:
+            best = (j, value[0], value[1])
+        if j >= n:
+            break
+        node = node.get(ctx.lows[j])
+        j += 1
+    return best
+
+
+def _is_city(ctx: _Context, entry: Entry) -> bool:
+    """A city from the gazetteer (a location that belongs to a state)."""
+    actor = ctx.gaz.actors.get(entry.actor_id)
+    if entry.role == "capital":
+        return True
+    return (
+        actor is not None
+        and actor.kind is ActorKind.LOCATION
+        and (actor.affiliation or "").startswith("state:")
+    )
+
+
+def _abbrev_dot(ctx: _Context, j: int) -> bool:
+    """Token ``j`` is a period that ends an abbreviation (``Mr.``, ``Inc.``) or initial."""
+    if j >= len(ctx.toks) or ctx.toks[j] != "." or ctx.starts[j] != ctx.ends[j - 1]:
+        return False
+    word = ctx.toks[j - 1]
+    return ctx.lows[j - 1] in ctx.lex.abbreviation_words or (len(word) == 1 and word.isupper())
+
+
+def _tight(ctx: _Context, j: int) -> bool:
+    """Token ``j`` touches its neighbours (no space on either side)."""
+    return ctx.starts[j] == ctx.ends[j - 1] and ctx.ends[j] == ctx.starts[j + 1]
+
+
+def _name_shaped(token: str) -> bool:
+    """``Lukaku``, ``Jong-un``, ``O'Leary``, ``J.``: capitalized letters, mixed case."""
+    if len(token) == 2 and token[1] == ".":
+        return token[0].isupper()
+    return (
+        token[0].isupper()
+        and token[1:].replace("-", "").replace("'", "").isalpha()
+        and not token.isupper()
+    )

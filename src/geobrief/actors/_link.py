@@ -1,0 +1,191 @@
+"""Linking name runs to actors: full names first, then surnames and family names, then the
+remaining runs by weak cues."""
+
+from __future__ import annotations
+
+import bisect
+
+from geobrief._model import ActorKind
+from geobrief.actors._classify import _followed_by_place, _weak_type
+from geobrief.actors._context import (
+    _LOC,
+    _ORG,
+    _PERSON,
+    _STRONG_LOCATIVES,
+    _Context,
+    _Item,
+    _name_shaped,
+    _tight,
+)
+from geobrief.actors._tokens import slug
+
+
+class _Person:
+    __slots__ = ("affiliation", "name", "titles", "tokens")
+
+    def __init__(self, name: str, tokens: tuple[str, ...]) -> None:
+        self.name = name
+        self.tokens = tokens
+        self.titles: list[str] = []
+        self.affiliation: str | None = None
+
+
+def _run_text(ctx: _Context, item: _Item) -> str:
+    return ctx.text[ctx.starts[item.i] : ctx.ends[item.j - 1]]
+
+
+def _run_tokens(ctx: _Context, item: _Item) -> tuple[str, ...]:
+    """The run's words (``Kim Jong-un`` -> ``Kim``, ``Jong-un``) without name particles."""
+    words = _run_text(ctx, item).split()
+    return tuple(w for w in words if w not in ctx.lex.name_particles) or tuple(words)
+
+
+def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
+    """Give every name run an actor id; return the persons by id.
+
+    Order: runs typed by strong cues; then untyped multi-word runs (known text, else weak
+    cues); then single words (a known name or surname, else weak cues)."""
+    persons: dict[str, _Person] = {}
+    by_text: dict[str, str] = {}
+    names = [(k, it) for k, it in enumerate(items) if it.kind == "name" and it.i < it.j]
+    for _, item in names:
+        if item.type is not None and (item.type != _PERSON or len(_run_tokens(ctx, item)) >= 2):
+            _assign(ctx, item, persons, by_text)
+    for k, item in names:
+        if item.type is None and len(_run_tokens(ctx, item)) >= 2:
+            known = by_text.get(_run_text(ctx, item))
+            if known is not None:
+                item.actor_id = known
+            elif not item.label:
+                item.type = _weak_type(ctx, items, k)
+                _assign(ctx, item, persons, by_text)
+    seen_at: dict[str, list[int]] = {}
+    for _, item in names:
+        if item.type == _PERSON and item.actor_id is not None:
+            seen_at.setdefault(item.actor_id, []).append(item.i)
+    last_tok: dict[str, list[str]] = {}
+    first_tok: dict[str, list[str]] = {}
+    fam = ctx.lex.family_names_first
+    for pid, person in persons.items():
+        if len(person.tokens) >= 2:
+            last_tok.setdefault(person.tokens[-1], []).append(pid)
+            first = person.tokens[0]
+            if len(person.tokens) >= 3 or first in fam or first not in ctx.lex.given_names:
+                first_tok.setdefault(person.tokens[0], []).append(pid)
+    for item in items:
+        if item.kind == "gaz" and item.j == item.i + 1 and item.entry is not None:
+            candidates = last_tok.get(ctx.toks[item.i], [])
+            actor = ctx.gaz.actors.get(item.entry.actor_id)
+            if (
+                len(candidates) == 1
+                and actor is not None
+                and actor.kind is not ActorKind.ORGANIZATION
+            ):
+                item.kind, item.type, item.entry = "name", _PERSON, None
+                item.actor_id = candidates[0]  # "Paris" after "Valeska Paris"
+    for k, item in names:
+        if item.actor_id is not None:
+            continue
+        text_ = _run_text(ctx, item)
+        known = by_text.get(text_)
+        if known is not None:
+            item.actor_id = known
+            continue
+        toks = _run_tokens(ctx, item)
+        if len(toks) != 1:
+            continue
+        candidates = last_tok.get(toks[0]) or first_tok.get(toks[0]) or []
+        if candidates:
+            item.actor_id = _nearest(candidates, seen_at, item.i)
+            item.type = _PERSON
+            continue
+        if item.type is not None:
+            _assign(ctx, item, persons, by_text)
+            continue
+        if ctx.sentence_start[item.i] and _followed_by_place(ctx, items, k):
+            item.type = _LOC
+            _assign(ctx, item, persons, by_text)
+            continue
+        if item.label or (ctx.sentence_start[item.i] and toks[0].lower() in ctx.lower_words):
+            continue
+        if ctx.sentence_start[item.i] and toks[0] not in ctx.lex.given_names and not item.speaker:
+            continue
+        if item.i >= 1 and ctx.lows[item.i - 1] in _STRONG_LOCATIVES:
+            item.type = _LOC  # "in Geneva", even when it is also a first name
+        elif toks[0] in ctx.lex.given_names:
+            item.type = _PERSON
+        elif item.speaker:
+            # an unknown single word that speaks is more often a company or agency than a
+            # person, whom news introduces by full name first
+            item.type = _ORG
+        else:
+            item.type = _weak_type(ctx, items, k)
+        if item.type is None and _acronym(ctx, item):
+            item.type = _ORG
+        _assign(ctx, item, persons, by_text)
+    # titles and affiliations
+    for item in items:
+        if item.type == _PERSON and item.actor_id in persons:
+            person = persons[item.actor_id]
+            for title in item.titles:
+                if title not in person.titles:
+                    person.titles.append(title)
+            if person.affiliation is None and item.affiliation is not None:
+                person.affiliation = item.affiliation
+    return persons
+
+
+def _acronym(ctx: _Context, item: _Item) -> bool:
+    """An all-capital word (2-6 letters, not a Roman numeral) that the text uses at least
+    twice or spells out in parentheses: ``KCNA``, ``(JSC)``."""
+    word = ctx.toks[item.i]
+    if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 6):
+        return False
+    if not word.strip("IVXLCDM") and len(word) > 1:
+        return False
+    if item.j < len(ctx.toks) and ctx.toks[item.j] == "-" and _tight(ctx, item.j):
+        return False  # a code: "STS-1", "F-35"
+    bracketed = (
+        item.i > 0 and ctx.toks[item.i - 1] == "(" and ctx.toks[item.j : item.j + 1] == [")"]
+    )
+    return bracketed or ctx.count(word) >= 2
+
+
+def _nearest(candidates: list[str], seen_at: dict[str, list[int]], token: int) -> str:
+    """Of several persons sharing a surname, the one named in full most recently before
+    ``token`` (else the first named after it)."""
+    if len(candidates) == 1:
+        return candidates[0]
+
+    def distance(pid: str) -> tuple[int, int]:
+        positions = seen_at.get(pid, [])  # ascending token positions
+        k = bisect.bisect_left(positions, token)
+        if k > 0:
+            return (0, token - positions[k - 1])
+        return (1, positions[0] - token if positions else 1 << 30)
+
+    return min(candidates, key=distance)
+
+
+def _assign(
+    ctx: _Context, item: _Item, persons: dict[str, _Person], by_text: dict[str, str]
+) -> None:
+    """Give a typed name run its id (and register a new person)."""
+    text_ = _run_text(ctx, item)
+    if item.type == _PERSON:
+        pid = "person:" + slug(text_)
+        if pid not in persons:
+            persons[pid] = _Person(text_, _run_tokens(ctx, item))
+        item.actor_id = pid
+    elif item.type == _ORG:
+        item.actor_id = item.actor_id or "org:" + slug(text_)
+        toks = _run_tokens(ctx, item)
+        if len(toks) >= 3 and toks[0] in ctx.lex.given_names and _name_shaped(toks[1]):
+            # "Andy Warhol Foundation": its founder's name links a later "Warhol"
+            name = " ".join(toks[:2])
+            persons.setdefault("person:" + slug(name), _Person(name, toks[:2]))
+    elif item.type == _LOC:
+        item.actor_id = item.actor_id or "loc:" + slug(text_)
+    else:
+        return
+    by_text.setdefault(text_, item.actor_id)

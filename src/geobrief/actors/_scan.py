@@ -1,0 +1,337 @@
+"""The left-to-right scan: gazetteer matches, government bodies, title runs and runs of
+capitalized name tokens, each taken at most once."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import operator
+
+from geobrief._model import ActorKind
+from geobrief.actors._context import (
+    _LOC,
+    _MAX_RUN,
+    _ORG,
+    _POSSESSIVE,
+    _abbrev_dot,
+    _body_match,
+    _Context,
+    _gaz_match,
+    _is_cap,
+    _is_city,
+    _Item,
+    _tight,
+)
+from geobrief.actors._gazetteer import Entry, _key
+from geobrief.actors._lexicon import lexicon
+from geobrief.actors._tokens import slug
+
+
+def _title_match(ctx: _Context, i: int) -> int:
+    """End token of a title run at ``i`` (``Deputy Foreign Minister``, ``Secretary of
+    State``), or ``i`` when there is none. A run must contain a head word."""
+    lex = ctx.lex
+    heads, mods = lex.title_heads, lex.title_modifiers
+    lows = ctx.lows
+    n = len(lows)
+    j = i
+    last = i
+    while j < n and j - i < _MAX_RUN:
+        low = lows[j]
+        if low + "." in heads and _abbrev_dot(ctx, j + 1):
+            j += 2  # "Gen.", "Sen."
+            last = j
+        elif low in heads:
+            j += 1
+            last = j
+        elif low in mods:
+            j += 1
+            if last > i and j - 1 > i and lows[j - 2] == "of":
+                last = j
+        elif low == "of" and last > i and j + 1 < n and (lows[j + 1] in mods):
+            j += 1
+        elif low == "-" and j > i and j + 1 < n and _tight(ctx, j):
+            j += 1  # "Vice-President", "co-founder"
+        else:
+            break
+    return last
+
+
+def _name_run(ctx: _Context, i: int) -> int:
+    """End token of a run of capitalized name tokens at ``i`` (``i`` if none)."""
+    toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
+    n = len(toks)
+    if not _is_cap(toks[i]):
+        return i
+    first_given = toks[i] in lex.given_names
+    j = i + 1
+    joined_of = False
+    while j < n and j - i < _MAX_RUN:
+        tok = toks[j]
+        if ctx.starts[j] > ctx.ends[j - 1] + 1 or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
+            break
+        if (
+            tok == "-"
+            and j + 1 < n
+            and _tight(ctx, j)
+            and toks[j + 1][0].isalpha()
+            and (toks[j + 1][0].isupper() or j - 1 > i)
+        ):
+            j += 2  # "Udvar-Hazy", "Kim Jong-un"; not "Scientology-critic"
+            continue
+        if tok == "." and _abbrev_dot(ctx, j):
+            j += 1  # "John F. Kennedy", "Acme Inc.", "St. Louis"
+            continue
+        if _is_cap(tok):
+            if not joined_of and not first_given and lows[j] in lex.title_heads:
+                break
+            if tok in lex.given_names and (joined_of or lows[j - 1] in lex.org_suffixes):
+                break  # "University of Texas Arlington | Amneh Jafari"
+            if not joined_of and ctx.gaz.trie.get(_key(tok)) is not None:
+                hit = _gaz_match(ctx, j)
+                if hit is not None and not (
+                    hit[0] == j + 1 and (first_given or _is_city(ctx, hit[1]))
+                ):
+                    break  # a single-word city continues a name: "McDonnell Douglas"
+            j += 1
+        elif tok in lex.name_particles and j + 1 < n and _is_cap(toks[j + 1]):
+            j += 1
+        elif (
+            lows[j] in _JOINERS
+            and (lows[j - 1] in _join_heads() or (joined_of and lows[j] == "of"))
+            and j + 1 < n
+            and (
+                _is_cap(toks[j + 1])
+                or (lows[j + 1] == "the" and j + 2 < n and _is_cap(toks[j + 2]))
+            )
+        ):
+            j += 2 if lows[j + 1] == "the" else 1
+            joined_of = True
+        elif lows[j] in lex.person_suffixes and toks[j - 1] != ",":
+            j += 1
+        else:
+            break
+    return j
+
+
+def _product_code(ctx: _Context, entry: Entry, j: int) -> bool:
+    """Token ``j`` is a model code after an organization's name (``Airbus A380``,
+    ``Boeing 787``): the name is a product's, not a mention of the maker."""
+    if j >= len(ctx.toks) or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
+        return False
+    actor = ctx.gaz.actors.get(entry.actor_id)
+    if actor is None or actor.kind is not ActorKind.ORGANIZATION:
+        return False
+    tok = ctx.toks[j]
+    has_digit = any(c.isdigit() for c in tok)
+    model = has_digit and (tok[0].isalpha() or tok[-1].isalpha())
+    return model or (tok.isdigit() and len(tok) == 3)
+
+
+def _scan(ctx: _Context) -> list[_Item]:
+    toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
+    n = len(toks)
+    items: list[_Item] = []
+    heads_mods = lex.title_words
+    trie = ctx.gaz.trie
+    # lowercase tokens start nothing unless a title, honorific, "the" or a gazetteer word
+    starters = lex.lowercase_starters
+    gaz_starters = ctx.gaz.lowercase_starts
+    # (C-level maps: this runs over every token)
+    flags = map(
+        operator.or_,
+        map(str.isupper, map(operator.itemgetter(0), toks)),
+        map(operator.or_, map(starters.__contains__, toks), map(gaz_starters.__contains__, toks)),
+    )
+    candidates = list(itertools.compress(range(n), flags))
+    pos = 0
+    for i in candidates:
+        if i < pos:
+            continue
+        tok = toks[i]
+        low = lows[i]
+        # 1. gazetteer
+        hit = _gaz_match(ctx, i) if _key(tok) in trie else None
+        if (
+            hit is not None
+            and hit[0] == i + 1
+            and tok in lex.given_names
+            and i + 1 < n
+            and _is_cap(toks[i + 1])
+            and _key(toks[i + 1]) not in trie
+        ):
+            hit = None  # "Vladimir Putin", "Jordan Peterson": a given name, not a place
+        if (
+            hit is not None
+            and hit[0] < n
+            and toks[hit[0]] == "$"
+            and ctx.starts[hit[0]] == ctx.ends[hit[0] - 1]
+        ):
+            hit = None  # a currency: "US$", "HK$"
+        if hit is not None and hit[1].role == "ignore":
+            pos = hit[0]  # a listed non-actor: an index, a currency, a time zone
+            continue
+        if hit is not None and _product_code(ctx, hit[1], hit[0]):
+            pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
+            continue
+        if hit is not None:
+            j, entry = hit
+            item = _Item("gaz", i, j)
+            item.entry = entry
+            item.actor_id = entry.actor_id
+            actor = ctx.gaz.actors.get(entry.actor_id)
+            if (
+                actor is not None
+                and actor.kind is ActorKind.ORGANIZATION
+                and j < n
+                and _is_cap(toks[j])
+                and ctx.starts[j] == ctx.ends[j - 1] + 1
+                and lows[j] not in heads_mods
+                and toks[j] not in lex.given_names
+                and _key(toks[j]) not in trie
+            ):
+                end = _name_run(ctx, j)
+                if end > j:  # "Boeing Commercial Airplanes", "Apple Computer"
+                    item = _Item("name", i, end)
+                    item.type = _ORG
+                    items.append(item)
+                    pos = end
+                    continue
+            if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION):
+                k = j + 1 if j < n and toks[j] in _POSSESSIVE else j
+                body = _body_match(ctx, k) if k < n else None
+                if body is not None and entry.role != "context" and _body_ends(ctx, body[0]):
+                    state = actor.affiliation if actor.kind is ActorKind.LOCATION else actor.id
+                    if state is not None and state.startswith("state:"):
+                        item = _Item("body", i, body[0])
+                        item.actor_id = _body_id(state, body[1])
+                        item.affiliation = state
+                        item.entry = entry
+                        items.append(item)
+                        pos = body[0]
+                        continue
+                end = _name_run(ctx, j) if j < n and _is_cap(toks[j]) else j
+                if end > j and (
+                    any(w in lex.org_suffixes for w in lows[j:end])
+                    or _joined_institution(lows, j, end)
+                    or lows[end - 1] in lex.place_suffixes
+                ):
+                    item = _Item("name", i, end)
+                    place = lows[end - 1] in lex.place_suffixes
+                    item.type = _LOC if place and not _joined_institution(lows, j, end) else _ORG
+                    items.append(item)
+                    pos = end
+                    continue
+            items.append(item)
+            pos = j
+            continue
+        # 2. a capitalized government body ("Ministry of Defense", "Foreign Ministry")
+        if tok[0].isupper() and low in ctx.body_trie:
+            body = _body_match(ctx, i)
+            if body is not None:
+                end = body[0]
+                state = None
+                if end + 1 < n and lows[end] == "of":
+                    after = _gaz_match(ctx, end + 1)
+                    if after is not None:
+                        actor = ctx.gaz.actors.get(after[1].actor_id)
+                        if actor is not None and actor.kind is ActorKind.STATE:
+                            state = actor.id
+                            end = after[0]
+                if state is not None or (end - i >= 2 and _is_cap(toks[end - 1])):
+                    item = _Item("body", i, end)
+                    item.affiliation = state
+                    item.actor_id = (
+                        _body_id(state, body[1])
+                        if state
+                        else "org:" + slug(ctx.text[ctx.starts[i] : ctx.ends[body[0] - 1]])
+                    )
+                    items.append(item)
+                    pos = end
+                    continue
+        # 3. honorifics and titles
+        if low in lex.honorifics or low + "." in lex.honorifics:
+            end = i + 2 if _abbrev_dot(ctx, i + 1) else i + 1
+            if end < n and _is_cap(toks[end]):
+                items.append(_Item("honorific", i, end))
+                pos = end
+                continue
+        if low in heads_mods or (low + "." in heads_mods and _abbrev_dot(ctx, i + 1)):
+            end = _title_match(ctx, i)
+            if end > i:
+                items.append(_Item("title", i, end))
+                pos = end
+                continue
+        # 4. capitalized names (never starting with "The", "In" ...)
+        if _is_cap(tok) and tok[0].isalpha() and low not in lex.not_names:
+            end = _word_before_state(ctx, i)
+            if end > i:  # "Environment Canada", "Air France", "Team Estonia"
+                item = _Item("name", i, end)
+                item.type = _ORG
+                items.append(item)
+                pos = end
+                continue
+            end = _name_run(ctx, i)
+            if end > i:
+                items.append(_Item("name", i, end))
+                pos = end
+                continue
+    return items
+
+
+_JOINERS = frozenset({"of", "for", "on"})
+
+
+@functools.lru_cache(maxsize=1)
+def _join_heads() -> frozenset[str]:
+    lex = lexicon()
+    return lex.org_heads_of | lex.org_suffixes | {"centre", "center"}
+
+
+def _joined_institution(lows: list[str], i: int, j: int) -> bool:
+    """``Centre for Disease Control``, ``Council on Foreign Relations``, ``Bank of Japan``:
+    an institution word joined to its field or place by ``of``/``for``/``on``."""
+    heads = _join_heads()
+    return any(lows[k] in _JOINERS and lows[k - 1] in heads for k in range(i + 1, j))
+
+
+def _word_before_state(ctx: _Context, i: int) -> int:
+    """End of ``<Word> <State>`` naming an organization (``Air France``, ``Environment
+    Canada``), or ``i``. The word is no direction, title, given name or common word."""
+    j = i + 1
+    if j >= len(ctx.toks) or ctx.starts[j] != ctx.ends[i] + 1:
+        return i
+    low = ctx.lows[i]
+    lex = ctx.lex
+    if (
+        low in lex.compass_words
+        or low in lex.title_heads
+        or low in ctx.lower_words
+        or ctx.toks[i] in lex.given_names
+        or _key(ctx.toks[j]) not in ctx.gaz.trie
+    ):
+        return i
+    hit = _gaz_match(ctx, j)
+    if hit is None or hit[1].role != "name":
+        return i
+    actor = ctx.gaz.actors.get(hit[1].actor_id)
+    if actor is None or actor.kind is not ActorKind.STATE:
+        return i
+    return hit[0]
+
+
+def _body_ends(ctx: _Context, j: int) -> bool:
+    """A body phrase ends a noun phrase (``the Russian military said``), rather than
+    modifying a noun (``Russian military drills``)."""
+    if j >= len(ctx.toks):
+        return True
+    tok = ctx.toks[j]
+    if not tok[0].isalpha() or not tok[0].islower() or _is_cap(ctx.toks[j - 1]):
+        return True
+    low = ctx.lows[j]
+    lex = ctx.lex
+    return low in lex.not_names or low in lex.speech_verbs or low in lex.title_heads
+
+
+def _body_id(state: str, body_slug: str) -> str:
+    return f"org:{state.split(':', 1)[1].lower()}-{body_slug}"
