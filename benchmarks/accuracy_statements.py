@@ -5,6 +5,7 @@ attribution relations) and ``../shared/eval/meantime-wikinews`` (MEANTIME
 speech events). Run from the repository root::
 
     python benchmarks/accuracy_statements.py [--eval-dir DIR] [--json]
+    python benchmarks/accuracy_statements.py --errors direct [--genre news]
 
 Definitions (the same for every system):
 
@@ -220,8 +221,10 @@ def _tally(tallies: dict[str, Tally], golds: list[dict[str, Any]], preds: list[A
                 t.pred_speaker += 1
 
 
-def score_gum(path: Path, genre: str) -> dict[str, dict[str, Any]]:
-    tallies = _tallies()
+def _gum_documents(
+    path: Path, genre: str
+) -> Iterable[tuple[str, Article, list[dict[str, Any]], list[Any]]]:
+    """Each GUM document of ``genre``: text, parse, gold items and predictions."""
     for line in path.read_text("utf-8").splitlines():
         doc = json.loads(line)
         if doc["genre"] != genre:
@@ -250,8 +253,52 @@ def score_gum(path: Path, genre: str) -> dict[str, dict[str, Any]]:
             names = predicted_names(article, i)
             matches = [g for g in golds if content_match(st.content_span, g["spans"])]
             preds.append((st, names, matches))
+        yield text, article, golds, preds
+
+
+def score_gum(path: Path, genre: str) -> dict[str, dict[str, Any]]:
+    tallies = _tallies()
+    for _, _, golds, preds in _gum_documents(path, genre):
         _tally(tallies, golds, preds)
     return {k: v.row() for k, v in tallies.items()}
+
+
+def _in_context(text: str, start: int, end: int, pad: int = 70) -> str:
+    shown = f"{text[max(0, start - pad) : start]}[[{text[start:end]}]]{text[end : end + pad]}"
+    return shown.replace("\n", " / ")
+
+
+def print_gum_errors(path: Path, genre: str, kind: str) -> None:
+    """Print the speaker-row errors of one kind (``direct`` or ``reported``), speech
+    cues only, with context: predictions without a gold item they match with the
+    right speaker (``FP``; ``inherited`` marks a quotation with no cue of its own,
+    e.g. the second part of ``"A," X said. "B."``) and gold items that no
+    prediction matches with the right speaker (``FN``)."""
+    want_direct = kind == "direct"
+    counts = {"FP": 0, "FP inherited": 0, "FN": 0}
+    for text, _, golds, preds in _gum_documents(path, genre):
+        for st, names, matches in preds:
+            if predicted_direct(st.kind) != want_direct:
+                continue
+            if any(names_match(names, g["names"]) for g in matches):
+                continue
+            label = "FP inherited" if want_direct and st.cue is None else "FP"
+            counts[label] += 1
+            gold_sources = [g["names"][-1] for g in matches]
+            print(f"{label}: {st.kind.value} cue={st.cue} speaker={names[:1]} gold={gold_sources}")
+            print("    " + _in_context(text, st.content_span.start, st.content_span.end))
+        for g in golds:
+            if g["direct"] != want_direct or not g["speech"] or not g["spans"]:
+                continue
+            hits = [p for p in preds if g in p[2]]
+            if any(names_match(p[1], g["names"]) for p in hits):
+                continue
+            counts["FN"] += 1
+            start = min(s for s, _ in g["spans"])
+            end = max(e for _, e in g["spans"])
+            print(f"FN: gold speaker={g['names'][-1]!r} predicted={[p[1][:1] for p in hits]}")
+            print("    " + _in_context(text, start, end))
+    print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
 def _inside_quotes(text: str, pos: int, line_start: int) -> bool:
@@ -312,9 +359,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--errors",
+        choices=("direct", "reported"),
+        help="instead of scores, print the GUM speaker errors of this kind with context",
+    )
+    parser.add_argument("--genre", choices=("news", "interview"), default="news")
     args = parser.parse_args(argv)
     gum = args.eval_dir / "gum-wikinews" / "derived" / "gum_wikinews.jsonl"
     meantime = args.eval_dir / "meantime-wikinews" / "derived" / "meantime_en.jsonl"
+    if args.errors:
+        print_gum_errors(gum, args.genre, args.errors)
+        return 0
     started = time.perf_counter()
     results = {
         "gum-news": score_gum(gum, "news"),
