@@ -572,3 +572,20 @@ def test_institution_joined_by_for_or_on() -> None:
         ("Zorbian Centre for Disease Research", ActorKind.ORGANIZATION),
         ("Council on Foreign Affairs", ActorKind.ORGANIZATION),
     ] == [(s, actor(article, aid).kind) for s, aid in mentions(article)]
+
+
+def test_body_without_a_state() -> None:
+    """`Foreign Ministry spokesperson Mao Ning`: the body is an organization with a stable
+    id for its kind, and the spokesperson is affiliated to it."""
+    article = parse(
+        "Foreign Ministry spokesperson Mao Ning spoke. The Ministry of Defense and the "
+        "Defense Ministry said the drills ended."
+    )
+    assert [
+        ("Foreign Ministry", "org:foreign-ministry"),
+        ("Mao Ning", "person:mao-ning"),
+        ("Ministry of Defense", "org:defense-ministry"),
+        ("Defense Ministry", "org:defense-ministry"),
+    ] == mentions(article)
+    mao = actor(article, "person:mao-ning")
+    assert (("spokesperson",), "org:foreign-ministry") == (mao.titles, mao.affiliation)

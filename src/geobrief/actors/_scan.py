@@ -24,7 +24,6 @@ from geobrief.actors._context import (
 )
 from geobrief.actors._gazetteer import Entry, _key
 from geobrief.actors._lexicon import lexicon
-from geobrief.actors._tokens import slug
 
 
 def _title_match(ctx: _Context, i: int) -> int:
@@ -241,11 +240,9 @@ def _scan(ctx: _Context) -> list[_Item]:
                 if state is not None or (end - i >= 2 and _is_cap(toks[end - 1])):
                     item = _Item("body", i, end)
                     item.affiliation = state
-                    item.actor_id = (
-                        _body_id(state, body[1])
-                        if state
-                        else "org:" + slug(ctx.text[ctx.starts[i] : ctx.ends[body[0] - 1]])
-                    )
+                    # without a state, one id per kind of body: "Ministry of Defense" and
+                    # "Defense Ministry" are both org:defense-ministry
+                    item.actor_id = _body_id(state, body[1]) if state else "org:" + body[1]
                     items.append(item)
                     pos = end
                     continue
