@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from geobrief import ActorSource, AnonymousSource, Article, ArticleSource, Claim, Modality
+from geobrief.statements._frames import opens_participle, participle_after_comma
+from geobrief.statements._text import lowercase, tokenize
 from test_statements_support import check_spans, parse_with
 
 
@@ -116,3 +121,46 @@ def test_claims_in_text_order() -> None:
     article = parse_with(text, claims=True)
     starts = [c.span.start for c in article.claims]
     assert sorted(starts) == starts
+
+
+_CLAUSE_PIECES = (
+    "visited",
+    "Kyiv",
+    ",",
+    ", ",
+    "further",
+    "also",
+    "quickly",
+    "highlighting",
+    "including",
+    "signaling",
+    "ring",
+    "thing",
+    "U.S.",
+    "don't",
+    "so-called",
+    "’",
+    ".",
+    "\n",
+    " ",
+    "ending",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=20))
+def test_participle_check_by_offset_equals_token_check(pieces: list[str]) -> None:
+    """Reading the two tokens after a comma decides a participle clause exactly as
+    the check over the sentence's tokens does."""
+    text = "".join(pieces)
+    tokens = tokenize(text)
+    lowers = lowercase(tokens)
+    by_tokens = [
+        t.start
+        for k, t in enumerate(tokens)
+        if participle_after_comma(tokens, lowers, k, len(tokens)) >= 0
+    ]
+    by_offset = [
+        i for i, ch in enumerate(text) if ch == "," and opens_participle(text, i, len(text))
+    ]
+    assert by_tokens == by_offset

@@ -125,16 +125,20 @@ class _Covered:
 def _voice_spans(article: Article, ctx: ArticleContext) -> list[tuple[Span, bool]]:
     """Sentences in the article's own voice, each with whether it must be kept
     (key points, summary, FAQ answers) or only when it names an actor or hedges."""
-    always: set[Span] = set()
+    always: dict[tuple[int, int], Span] = {}
     for key_point in article.key_points:
-        always.update(key_point.sentences or (key_point.span,))
+        for span in key_point.sentences or (key_point.span,):
+            always[span.start, span.end] = span
     for paragraph in article.summary:
-        always.update(paragraph.sentences or (paragraph.span,))
+        for span in paragraph.sentences or (paragraph.span,):
+            always[span.start, span.end] = span
     for item in article.faq:
         for paragraph in item.answer:
-            always.update(paragraph.sentences or (paragraph.span,))
-    spans = {s.span for s in ctx.sentences} | always
-    return [(span, span in always) for span in sorted(spans, key=lambda s: (s.start, s.end))]
+            for span in paragraph.sentences or (paragraph.span,):
+                always[span.start, span.end] = span
+    spans = {(s.span.start, s.span.end): s.span for s in ctx.sentences}
+    spans.update(always)
+    return [(spans[key], key in always) for key in sorted(spans)]
 
 
 def extract_claims(article: Article) -> Article:
@@ -155,9 +159,9 @@ def extract_claims(article: Article) -> Article:
             )
         )
         covered.append(statement.content_span)
-    statement_contents = {s.content_span for s in article.statements}
+    statement_contents = {(s.content_span.start, s.content_span.end) for s in article.statements}
     for reported in reported_frames(ctx):
-        if reported.content in statement_contents:
+        if (reported.content.start, reported.content.end) in statement_contents:
             continue
         frame = reported.frame
         source: ClaimSource

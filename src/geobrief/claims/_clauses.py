@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from geobrief._model import Span
-from geobrief.statements._frames import participle_after_comma
-from geobrief.statements._text import lowercase, tokenize
+from geobrief.statements._frames import opens_participle
 
 __all__ = ["clause_spans"]
 
@@ -34,16 +33,16 @@ def clause_spans(text: str, sentence: Span) -> list[Span]:
     if not _MAYBE_PARTICIPLE.search(text, sentence.start, sentence.end):
         whole = _trimmed(text, sentence.start, sentence.end)
         return [] if whole is None else [whole]
-    tokens = tokenize(text, sentence.start, sentence.end)
-    lowers = lowercase(tokens)
     spans: list[Span] = []
     start = sentence.start
-    for k, token in enumerate(tokens):
-        if token.text == "," and participle_after_comma(tokens, lowers, k, len(tokens)) >= 0:
-            piece = _trimmed(text, start, token.start)
+    comma = text.find(",", sentence.start, sentence.end)
+    while comma >= 0:
+        if opens_participle(text, comma, sentence.end):
+            piece = _trimmed(text, start, comma)
             if piece is not None:
                 spans.append(piece)
-            start = token.end
+            start = comma + 1
+        comma = text.find(",", comma + 1, sentence.end)
     piece = _trimmed(text, start, sentence.end)
     if piece is not None:
         spans.append(piece)

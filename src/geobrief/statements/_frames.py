@@ -9,6 +9,7 @@ reported-speech extractors and the claim extractor all start from frames.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import compress
 
@@ -17,9 +18,9 @@ import attrs
 from geobrief._model import Span
 from geobrief.statements._lexicon import CueEntry, cues_by_first_word, match_cue, words
 from geobrief.statements._phrases import Phrase, phrase_after, phrase_before
-from geobrief.statements._text import Token, is_capitalized
+from geobrief.statements._text import TOKEN_PATTERN, Token, is_capitalized
 
-__all__ = ["Frame", "find_frames", "participle_after_comma", "phrase_span"]
+__all__ = ["Frame", "find_frames", "opens_participle", "participle_after_comma", "phrase_span"]
 
 _THAT_WINDOW = 10
 _TRAILING = frozenset({".", ",", ":", ";", "!", "?", "—", "–", "-"})
@@ -107,6 +108,36 @@ def participle_after_comma(
     ):
         return k + 1
     return -1
+
+
+_NEXT_TOKEN = re.compile(r"\s*(" + TOKEN_PATTERN + ")")
+
+
+def _token_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The lowercase token that follows ``pos`` within ``[pos, end)``, and its end."""
+    match = _NEXT_TOKEN.match(text, pos, end)
+    if match is None:
+        return None
+    return match.group(1).lower().replace("’", "'"), match.end()
+
+
+def opens_participle(text: str, comma: int, end: int) -> bool:
+    """:func:`participle_after_comma` for the comma at offset ``comma`` of a sentence
+    ending at ``end``, reading only the two tokens after it."""
+    first = _token_after(text, comma + 1, end)
+    if first is None:
+        return False
+    word = first[0]
+    if word in _ADJUNCT_ADVERBS or word.endswith("ly"):
+        second = _token_after(text, first[1], end)
+        if second is not None:
+            word = second[0]
+    return (
+        word.endswith("ing")
+        and word.isalpha()
+        and len(word) > 4
+        and word not in _NOT_PARTICIPLE_STOP
+    )
 
 
 def _trailing_attribution(

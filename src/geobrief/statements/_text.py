@@ -15,6 +15,7 @@ from typing import NamedTuple
 from geobrief._model import Article, Span
 
 __all__ = [
+    "TOKEN_PATTERN",
     "Token",
     "TokenIndex",
     "article_sentences",
@@ -25,7 +26,9 @@ __all__ = [
     "tokenize",
 ]
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|\S")
+TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|\S"
+"""One token: an initialism, a word (with inner apostrophes and hyphens), or any other mark."""
+_TOKEN = re.compile(TOKEN_PATTERN)
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s)|\n")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|"
