@@ -589,3 +589,12 @@ def test_body_without_a_state() -> None:
     ] == mentions(article)
     mao = actor(article, "person:mao-ning")
     assert (("spokesperson",), "org:foreign-ministry") == (mao.titles, mao.affiliation)
+
+
+def test_place_words_need_a_name() -> None:
+    """`Bear Lake` and `the Gulf of Zorb` are places; a lone `Hill` or `Lake` is not."""
+    article = parse("Bear Lake froze. Ships crossed the Gulf of Zorb. Hill said no; Lake agreed.")
+    found = {s: actor(article, aid).kind for s, aid in mentions(article)}
+    assert ActorKind.LOCATION == found["Bear Lake"]
+    assert ActorKind.LOCATION == found["Gulf of Zorb"]
+    assert ActorKind.LOCATION not in {found.get("Hill"), found.get("Lake")}

@@ -16,7 +16,7 @@ from geobrief.actors._context import (
     _Item,
     _name_shaped,
 )
-from geobrief.actors._scan import _joined_institution
+from geobrief.actors._scan import _joined_institution, _joined_kind
 from geobrief.actors._tokens import slug
 
 
@@ -100,10 +100,11 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         ):
             item.type = _ORG
             continue
-        if (last in lex.place_suffixes or (first in lex.place_prefixes and j - i > 1)) and toks[
-            i
-        ] not in lex.given_names:
-            item.type = _LOC  # "Bear Lake", "Mount Paektu"; but "Christopher Hill"
+        place_word = last in lex.place_suffixes or first in lex.place_prefixes
+        if _joined_kind(lows, i, j) == _LOC or (
+            place_word and j - i > 1 and toks[i] not in lex.given_names
+        ):
+            item.type = _LOC  # "Bear Lake", "Mount Paektu"; not "Christopher Hill", "Hill"
             continue
         if item.label:
             continue

@@ -282,14 +282,25 @@ _JOINERS = frozenset({"of", "for", "on"})
 @functools.lru_cache(maxsize=1)
 def _join_heads() -> frozenset[str]:
     lex = lexicon()
-    return lex.org_heads_of | lex.org_suffixes | {"centre", "center"}
+    return lex.org_heads_of | lex.org_suffixes | lex.place_suffixes
+
+
+def _joined_kind(lows: list[str], i: int, j: int) -> str | None:
+    """The type of a name joined by ``of``/``for``/``on`` after a head word: an institution
+    (``Centre for Disease Control``, ``Bank of Japan``) or, ``of`` after a place word, a
+    place (``Museum of Flight``, ``Gulf of Mexico``); None when the run has no such join."""
+    heads = _join_heads()
+    place_words = lexicon().place_suffixes
+    for k in range(i + 1, j):
+        if lows[k] in _JOINERS and lows[k - 1] in heads:
+            return _LOC if lows[k] == "of" and lows[k - 1] in place_words else _ORG
+    return None
 
 
 def _joined_institution(lows: list[str], i: int, j: int) -> bool:
-    """``Centre for Disease Control``, ``Council on Foreign Relations``, ``Bank of Japan``:
-    an institution word joined to its field or place by ``of``/``for``/``on``."""
-    heads = _join_heads()
-    return any(lows[k] in _JOINERS and lows[k - 1] in heads for k in range(i + 1, j))
+    """``Centre for Disease Control``, ``Council on Foreign Relations``: an institution word
+    joined to its field or place."""
+    return _joined_kind(lows, i, j) == _ORG
 
 
 def _word_before_state(ctx: _Context, i: int) -> int:
