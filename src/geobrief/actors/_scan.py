@@ -173,6 +173,20 @@ def _scan(ctx: _Context) -> list[_Item]:
         if hit is not None and _product_code(ctx, hit[1], hit[0]):
             pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
             continue
+        if (
+            hit is not None
+            and hit[0] + 1 < n
+            and lows[hit[0]] in _JOINERS
+            and lows[hit[0] - 1] in _join_heads()
+            and _is_cap(toks[hit[0] + 1])
+        ):
+            # "the Gulf of Mexico" is not "the Gulf": the longer name is read as a name run
+            start = i + 1 if low == "the" else i
+            end = _name_run(ctx, start)
+            if end > hit[0]:
+                items.append(_Item("name", start, end))
+                pos = end
+                continue
         if hit is not None:
             j, entry = hit
             item = _Item("gaz", i, j)
