@@ -15,11 +15,7 @@ LOADS_INPUTS = sorted((HERE / "loads").glob("*.json"))
 
 #: Inputs whose bug is still open: file name -> the bug, for the lead to route.
 #: Each is marked xfail(strict=True), so the test fails once the bug is fixed.
-KNOWN_BUGS: dict[str, str] = {
-    "deeply-nested-arrays.json": (
-        "_serialize.loads lets msgspec's RecursionError escape instead of raising DecodeError"
-    ),
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _cases(paths: list[Path]) -> list[object]:
