@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 import geobrief
 from geobrief import Article, DecodeError
 from geobrief._serialize import _fast_from_dict, _fast_loads, _structure
-from geobrief.testing import articles, sections, spans, texts
+from geobrief.testing import (
+    actor_ids,
+    articles,
+    claims,
+    mentions,
+    outline_entries,
+    sections,
+    spans,
+    statements,
+    texts,
+)
 
 _settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -192,3 +202,35 @@ def test_from_dict_fast_path_agrees_with_the_reference_reader(
         reference = None
     if fast is not None:
         assert reference == fast
+
+
+@st.composite
+def _texts_with_ids(draw: st.DrawFn) -> tuple[str, list[str]]:
+    ids = draw(st.lists(actor_ids(), min_size=1, max_size=3, unique=True))
+    return draw(texts(max_size=80)), ids
+
+
+@_settings
+@given(
+    _texts_with_ids().flatmap(
+        lambda case: st.tuples(
+            st.just(case),
+            mentions(case[0], case[1]),
+            statements(case[0], case[1]),
+            claims(case[0], case[1], statement_count=2),
+            outline_entries(case[0], section_count=1),
+        )
+    )
+)
+def test_each_strategy_respects_its_arguments(case: Any) -> None:
+    """The per-class strategies keep spans in the text and references among the ids,
+    statement and section indexes they were given."""
+    (text, ids), mention, statement, claim, entry = case
+    assert mention.actor_id in ids
+    assert statement.speaker is None or statement.speaker in ids
+    assert set(statement.addressees + statement.about) <= set(ids)
+    assert claim.statement is None or claim.statement < 2
+    assert getattr(claim.source, "actor_id", None) in (None, *ids)
+    assert entry.section in (None, 0)
+    for span in (mention.span, statement.content_span, claim.span, entry.span):
+        assert 0 <= span.start <= span.end <= len(text)
