@@ -10,6 +10,11 @@ grow a hundredfold or more between 10 KB and 10 MB.
     python benchmarks/linearity.py            # 10 KB, 100 KB, 1 MB, 10 MB
     python benchmarks/linearity.py --quick    # stop at 1 MB
     python benchmarks/linearity.py --sizes 10000 50000
+    python benchmarks/linearity.py --no-gc    # with the cyclic garbage collector off
+
+Part of the growth in per-character cost at the largest sizes is Python's cyclic garbage
+collector (its full collections walk every live object) and memory effects; ``--no-gc``
+shows how much.
 """
 
 from __future__ import annotations
@@ -62,16 +67,19 @@ def make_text(size: int) -> str:
     return "".join(parts)[:size]
 
 
-def seconds_per_parse(text: str) -> float:
+def seconds_per_parse(text: str, *, no_gc: bool = False) -> float:
     """The best time over repeated parses, repeating until MIN_SECONDS have passed."""
     best = float("inf")
     spent = 0.0
     runs = 0
     while spent < MIN_SECONDS or runs < 1:
         gc.collect()
+        if no_gc:
+            gc.disable()
         start = time.perf_counter()
         geobrief.parse(text)
         elapsed = time.perf_counter() - start
+        gc.enable()
         best = min(best, elapsed)
         spent += elapsed
         runs += 1
@@ -85,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="stop at 1 MB")
     parser.add_argument("--sizes", type=int, nargs="+", help="sizes in characters")
+    parser.add_argument("--no-gc", action="store_true", help="disable the cyclic GC while timing")
     args = parser.parse_args(argv)
     sizes = tuple(args.sizes or (s for s in SIZES if not (args.quick and s > 1_000_000)))
 
@@ -93,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     costs: list[float] = []
     for size in sizes:
         text = make_text(size)
-        seconds = seconds_per_parse(text)
+        seconds = seconds_per_parse(text, no_gc=args.no_gc)
         cost = seconds / size
         costs.append(cost)
         print(f"{size:>14,} {seconds:>10.3f} {cost * 1e9:>9.1f} {cost / costs[0]:>11.2f}x")
