@@ -598,3 +598,20 @@ def test_place_words_need_a_name() -> None:
     assert ActorKind.LOCATION == found["Bear Lake"]
     assert ActorKind.LOCATION == found["Gulf of Zorb"]
     assert ActorKind.LOCATION not in {found.get("Hill"), found.get("Lake")}
+
+
+def test_known_persons_by_surname() -> None:
+    """Well-known figures are persons even by surname alone, with their gazetteer id; titles
+    still come from the text."""
+    article = parse(
+        "Zelensky said Ukraine would fight. Chinese President Xi Jinping met Xi's aides."
+    )
+    assert [
+        ("Zelensky", "person:volodymyr-zelensky"),
+        ("Ukraine", "state:UKR"),
+        ("Chinese", "state:CHN"),
+        ("Xi Jinping", "person:xi-jinping"),
+        ("Xi", "person:xi-jinping"),
+    ] == mentions(article)
+    xi = actor(article, "person:xi-jinping")
+    assert (("President",), "state:CHN", "Q15031") == (xi.titles, xi.affiliation, xi.wikidata)

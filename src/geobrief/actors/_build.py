@@ -129,6 +129,13 @@ def _make_actor(
     end: int,
 ) -> Actor | None:
     known = gaz.actors.get(aid)
+    if known is not None and aid in persons:
+        person = persons[aid]  # a known person, with the titles and affiliation of this text
+        return attrs.evolve(
+            known,
+            titles=tuple(person.titles),
+            affiliation=person.affiliation or known.affiliation,
+        )
     if known is not None:
         return known  # aliases are replaced by this text's surface forms in _build
     if aid in persons:

@@ -92,8 +92,9 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         item.label = ctx.label[i]
         first, last = lows[i], lows[j - 2 if lows[j - 1] == "." and j - i > 1 else j - 1]
         prev = items[k - 1] if k > 0 else None
-        # suffixes and heads say the most
-        if (
+        known_person = item.type == _PERSON and item.actor_id is not None
+        # suffixes and heads say the most (not for a person the gazetteer knows)
+        if not known_person and (
             (last in lex.org_suffixes and not (j - i == 2 and toks[i] in lex.given_names))
             or item.type == _ORG
             or _joined_institution(lows, i, j)
@@ -101,17 +102,23 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
             item.type = _ORG
             continue
         place_word = last in lex.place_suffixes or first in lex.place_prefixes
-        if _joined_kind(lows, i, j) == _LOC or (
-            place_word and j - i > 1 and toks[i] not in lex.given_names
+        if not known_person and (
+            _joined_kind(lows, i, j) == _LOC
+            or (place_word and j - i > 1 and toks[i] not in lex.given_names)
         ):
             item.type = _LOC  # "Bear Lake", "Mount Paektu"; not "Christopher Hill", "Hill"
             continue
         if item.label:
             continue
-        if i >= 1 and lows[i - 1] in lex.org_nouns and toks[i - 1][0].islower():
+        if (
+            not known_person
+            and i >= 1
+            and lows[i - 1] in lex.org_nouns
+            and toks[i - 1][0].islower()
+        ):
             item.type = _ORG  # "airline Ryanair", "automaker GM"
             continue
-        if i >= 2 and lows[i - 1] == "of" and lows[i - 2] in lex.place_nouns:
+        if not known_person and i >= 2 and lows[i - 1] == "of" and lows[i - 2] in lex.place_nouns:
             item.type = _LOC  # "the city of Kirovsk"
             continue
         # a title or honorific right before: "Foreign Minister Sergey Lavrov", "Mr. Key"

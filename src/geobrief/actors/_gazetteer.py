@@ -179,7 +179,7 @@ def _default() -> Gazetteer:
         pairs.extend((a, Entry(actor_id=sid)) for a in _split(aliases))
         pairs.extend((d, Entry(actor_id=sid, role="demonym")) for d in _split(demonyms))
         pairs.extend((c, Entry(actor_id=sid, role="capital")) for c in _split(gov_capitals))
-    for file in ("organizations.tsv", "places.tsv"):
+    for file in ("organizations.tsv", "places.tsv", "persons.tsv"):
         for cells in data_lines(file):
             actor = _actor_from_row(cells)
             actors.append(actor)

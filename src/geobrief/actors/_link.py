@@ -49,7 +49,9 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
     by_text: dict[str, str] = {}
     names = [(k, it) for k, it in enumerate(items) if it.kind == "name" and it.i < it.j]
     for _, item in names:
-        if item.type is not None and (item.type != _PERSON or len(_run_tokens(ctx, item)) >= 2):
+        if item.type is not None and (
+            item.type != _PERSON or len(_run_tokens(ctx, item)) >= 2 or item.actor_id is not None
+        ):
             _assign(ctx, item, persons, by_text)
     for k, item in names:
         if item.type is None and len(_run_tokens(ctx, item)) >= 2:
@@ -173,9 +175,13 @@ def _assign(
     """Give a typed name run its id (and register a new person)."""
     text_ = _run_text(ctx, item)
     if item.type == _PERSON:
-        pid = "person:" + slug(text_)
+        pid = item.actor_id or "person:" + slug(text_)
         if pid not in persons:
-            persons[pid] = _Person(text_, _run_tokens(ctx, item))
+            known = ctx.gaz.actors.get(pid)  # a known person: the full name links surnames
+            if known is not None:
+                persons[pid] = _Person(known.name, tuple(known.name.split()))
+            else:
+                persons[pid] = _Person(text_, _run_tokens(ctx, item))
         item.actor_id = pid
     elif item.type == _ORG:
         item.actor_id = item.actor_id or "org:" + slug(text_)

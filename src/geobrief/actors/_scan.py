@@ -12,6 +12,7 @@ from geobrief.actors._context import (
     _LOC,
     _MAX_RUN,
     _ORG,
+    _PERSON,
     _POSSESSIVE,
     _abbrev_dot,
     _body_match,
@@ -187,6 +188,13 @@ def _scan(ctx: _Context) -> list[_Item]:
                 items.append(_Item("name", start, end))
                 pos = end
                 continue
+        if hit is not None and _is_known_person(ctx, hit[1]):
+            item = _Item("name", i, hit[0])  # a known person: titles come from the text
+            item.type = _PERSON
+            item.actor_id = hit[1].actor_id
+            items.append(item)
+            pos = hit[0]
+            continue
         if hit is not None:
             j, entry = hit
             item = _Item("gaz", i, j)
@@ -288,6 +296,11 @@ def _scan(ctx: _Context) -> list[_Item]:
                 pos = end
                 continue
     return items
+
+
+def _is_known_person(ctx: _Context, entry: Entry) -> bool:
+    actor = ctx.gaz.actors.get(entry.actor_id)
+    return actor is not None and actor.kind is ActorKind.PERSON
 
 
 _JOINERS = frozenset({"of", "for", "on"})
