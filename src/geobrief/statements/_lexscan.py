@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from itertools import accumulate, compress
@@ -131,13 +130,9 @@ class _Runs:
         return self.ends_token(last)
 
 
-def _longest(
-    runs: _Runs, k: int, options: Sequence[tuple[tuple[str, ...], str, frozenset[str]]]
-) -> tuple[tuple[str, ...], str, frozenset[str]] | None:
-    for option in options:
-        if runs.matches(k, option[0]):
-            return option
-    return None
+def _fits(runs: _Runs, k: int, form: tuple[str, ...], whole: bool) -> bool:
+    """``runs.matches(k, form)``, given whether run ``k`` is a whole token."""
+    return whole if len(form) == 1 else runs.matches(k, form)
 
 
 class LexiconScan:
@@ -241,31 +236,34 @@ def scan_lexicons(text: str) -> LexiconScan:
     found_hedges: list[LexiconHit] = []
     found_negations: list[LexiconHit] = []
     hedge_free = 0
+    last_word = len(words) - 1
     for k in compress(range(len(words)), map(table.__contains__, words)):
         if k > 0 and parts[2 * k] in _JOINERS:
             continue  # glued to the word before: not a token of its own
+        whole = k == last_word or parts[2 * k + 2] not in _JOINERS
         cue_options, hedge_options, negation_options = table[words[k]]
         if cue_options is not None:
-            entry = next((e for form, e in cue_options if runs.matches(k, form)), None)
+            entry = next((e for form, e in cue_options if _fits(runs, k, form, whole)), None)
             if entry is not None and entry.pos in _FRAME_POS:
                 start = offsets[2 * k + 1]
                 # A capitalized verb inside a sentence is a name (``United States``).
                 cue_starts.append(start)
                 cue_names.append(entry.pos == "verb" and text[start].isupper())
         if hedge_options is not None and k >= hedge_free:
-            hedge = _longest(runs, k, hedge_options)
+            hedge = next((h for h in hedge_options if _fits(runs, k, h[0], whole)), None)
             if hedge is not None:
                 last = k + len(hedge[0]) - 1
                 found_hedges.append((offsets[2 * k + 1], offsets[2 * last + 2], hedge[1], -1))
                 hedge_free = last + 1
         if negation_options is not None:
-            negation = _longest(runs, k, negation_options)
+            negation = next((n for n in negation_options if _fits(runs, k, n[0], whole)), None)
             if negation is not None:
                 last = k + len(negation[0]) - 1
                 cancel_end = -1
                 following = last + 1
                 if (
-                    following < len(words)
+                    negation[2]
+                    and following <= last_word
                     and words[following] in negation[2]
                     and parts[2 * following].isspace()
                     and runs.ends_token(following)
