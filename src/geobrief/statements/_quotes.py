@@ -311,6 +311,36 @@ class _Scanner:
         return False
 
 
+def _scan_line_with_retry(
+    scanner: _Scanner, state: _State, pos: int, line_start: int, line_end: int
+) -> _State:
+    """Scan one line; if a single mark opened a quotation that never closes in
+    the line, it was an apostrophe: scan the line again with single marks unable
+    to open a top-level quotation (at most twice per line)."""
+    snapshot = (
+        _State(
+            outer=None if state.outer is None else attrs.evolve(state.outer),
+            inner=None,
+            pending=list(state.pending),
+        ),
+        len(scanner.quotes),
+        len(scanner.diagnostics),
+        scanner.next_group,
+    )
+    scanner.scan_line(state, line_start, line_end, singles_open=True)
+    if state.outer is not None and state.outer.family == _SINGLE and state.outer.mark >= pos:
+        # A single mark opened a quotation that never closes in this line:
+        # it was an apostrophe. Scan the line again with single marks
+        # unable to open a top-level quotation (at most twice per line).
+        saved, n_quotes, n_diags, group = snapshot
+        del scanner.quotes[n_quotes:]
+        del scanner.diagnostics[n_diags:]
+        scanner.next_group = group
+        state = saved
+        scanner.scan_line(state, line_start, line_end, singles_open=False)
+    return state
+
+
 def scan_quotes(text: str) -> QuoteScan:
     """Find every quotation in ``text``; unbalanced marks become diagnostics."""
     scanner = _Scanner(text)
@@ -321,28 +351,9 @@ def scan_quotes(text: str) -> QuoteScan:
         nl = text.find("\n", pos)
         line_end = n if nl < 0 else nl
         reopened_at = state.outer.mark if state.outer is not None else -1
-        snapshot = (
-            _State(
-                outer=None if state.outer is None else attrs.evolve(state.outer),
-                inner=None,
-                pending=list(state.pending),
-            ),
-            len(scanner.quotes),
-            len(scanner.diagnostics),
-            scanner.next_group,
-        )
         line_start = pos if reopened_at < pos else reopened_at + 1
-        scanner.scan_line(state, line_start, line_end, singles_open=True)
-        if state.outer is not None and state.outer.family == _SINGLE and state.outer.mark >= pos:
-            # A single mark opened a quotation that never closes in this line:
-            # it was an apostrophe. Scan the line again with single marks
-            # unable to open a top-level quotation (at most twice per line).
-            saved, n_quotes, n_diags, group = snapshot
-            del scanner.quotes[n_quotes:]
-            del scanner.diagnostics[n_diags:]
-            scanner.next_group = group
-            state = saved
-            scanner.scan_line(state, line_start, line_end, singles_open=False)
+        if _MARK.search(text, line_start, line_end) is not None:
+            state = _scan_line_with_retry(scanner, state, pos, line_start, line_end)
         if nl < 0:
             scanner.line_break(state, line_end, n, blank=False)
             break
