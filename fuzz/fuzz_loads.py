@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import sys
 
-import atheris
+import atheris  # type: ignore[import-untyped]
 
 with atheris.instrument_imports(include=["geobrief"]):
     import geobrief

@@ -124,13 +124,6 @@ def _decode_or_documented_error(decode: Callable[[], geobrief.Article], check: C
     assert all(p.path.startswith("$") for p in error.problems), error.problems
 
 
-def _load_jsonl() -> Callable[[Any], Iterator[geobrief.Article]]:
-    load_jsonl = getattr(geobrief, "load_jsonl", None)
-    if load_jsonl is None:
-        pytest.skip("geobrief.load_jsonl is not exported yet")
-    return load_jsonl  # type: ignore[no-any-return]
-
-
 def _dumps_or_documented_error(article: geobrief.Article) -> str | None:
     """``dumps`` output, or None when dumps refuses with a GeobriefError (e.g. lone surrogates)."""
     try:
@@ -243,10 +236,9 @@ def _get(data: Any, path: tuple[Any, ...]) -> Any:
 @given(lines=st.lists(st.one_of(st.text(max_size=60), json_values.map(json.dumps)), max_size=6))
 def test_load_jsonl_any_lines(lines: list[str], check_article: Checker) -> None:
     """A JSONL stream of arbitrary lines yields Articles until a DecodeError, nothing else."""
-    load_jsonl = _load_jsonl()
     stream = io.StringIO("\n".join(line.replace("\n", " ") for line in lines))
     try:
-        for article in load_jsonl(stream):
+        for article in geobrief.load_jsonl(stream):
             check_article(article)
     except geobrief.DecodeError as exc:
         error = exc
@@ -260,7 +252,6 @@ def test_load_jsonl_good_lines_then_junk(
     texts: list[str], junk: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Good records before a bad line all come back, equal, from a file path."""
-    load_jsonl = _load_jsonl()
     articles = [geobrief.parse(t) for t in texts]
     encoded = [_dumps_or_documented_error(a) for a in articles]
     assume(all(e is not None for e in encoded))
@@ -268,7 +259,7 @@ def test_load_jsonl_good_lines_then_junk(
     path.write_text("\n".join(e for e in encoded if e) + "\n" + junk.replace("\n", " ") + "\n")
     got: list[geobrief.Article] = []
     with contextlib.suppress(geobrief.DecodeError):
-        got.extend(load_jsonl(path))
+        got.extend(geobrief.load_jsonl(path))
     assert articles == got[: len(articles)]
 
 

@@ -244,13 +244,10 @@ def test_deeply_nested_json_in_a_field(depth: int) -> None:
 @pytest.mark.timeout(60)
 def test_deeply_nested_jsonl_line(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A deeply nested JSONL line raises DecodeError from load_jsonl."""
-    load_jsonl = getattr(geobrief, "load_jsonl", None)
-    if load_jsonl is None:
-        pytest.skip("geobrief.load_jsonl is not exported yet")
     path = tmp_path_factory.mktemp("nested") / "deep.jsonl"
     path.write_text("[" * 100_000 + "]" * 100_000 + "\n")
     with pytest.raises(geobrief.DecodeError):
-        list(load_jsonl(path))
+        list(geobrief.load_jsonl(path))
 
 
 @pytest.mark.timeout(60)

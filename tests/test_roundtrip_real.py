@@ -26,10 +26,7 @@ pytestmark = pytest.mark.skipif(not FILES, reason=f"no real articles at {NEWS}")
 def validate() -> Callable[[Any], None]:
     """A validator for the shipped JSON Schema (``geobrief.json_schema()``)."""
     jsonschema = pytest.importorskip("jsonschema")
-    json_schema = getattr(geobrief, "json_schema", None)
-    if json_schema is None:
-        pytest.skip("geobrief.json_schema is not exported yet")
-    schema = json_schema()
+    schema = geobrief.json_schema()
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
     validator = validator_class(schema)
