@@ -119,3 +119,11 @@ def test_malformed_schema_version_is_rejected(document: dict[str, Any], version:
     document["schema_version"] = version
     with pytest.raises(geobrief.DecodeError):
         geobrief.loads(json.dumps(document))
+
+
+def test_unknown_enum_value_is_rejected_non_strictly_too(document: dict[str, Any]) -> None:
+    """A new enum value is a MAJOR change: even a non-strict reader rejects it, naming the path."""
+    document["layout"] = "rumoured"
+    with pytest.raises(geobrief.DecodeError) as caught:
+        _loads_non_strict(document)
+    assert ["$.layout"] == [p.path for p in caught.value.problems]
