@@ -5,7 +5,6 @@ Everything here is linear in the length of the text it is given.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from itertools import accumulate, repeat
@@ -17,7 +16,6 @@ from geobrief._model import Article, Span
 __all__ = [
     "TOKEN_PATTERN",
     "Token",
-    "TokenIndex",
     "article_sentences",
     "is_capitalized",
     "lowercase",
@@ -81,34 +79,6 @@ def lowercase(tokens: list[Token]) -> list[str]:
     if "’" in "".join(lowers):
         return [w.replace("’", "'") for w in lowers]
     return lowers
-
-
-class TokenIndex:
-    """All tokens of a text, made in one pass on first use, sliced by span."""
-
-    __slots__ = ("_ends", "_lowers", "_starts", "_text", "_tokens")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._tokens: list[Token] | None = None
-        self._lowers: list[str] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-
-    def _build(self) -> list[Token]:
-        tokens = tokenize(self._text)
-        self._tokens = tokens
-        self._lowers = lowercase(tokens)
-        self._starts = [t.start for t in tokens]
-        self._ends = [t.end for t in tokens]
-        return tokens
-
-    def within(self, start: int, end: int) -> tuple[list[Token], list[str]]:
-        """The tokens lying entirely inside ``[start, end)`` and their lowercase forms."""
-        tokens = self._tokens if self._tokens is not None else self._build()
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_right(self._ends, end, lo)
-        return tokens[lo:hi], self._lowers[lo:hi]
 
 
 def is_capitalized(word: str) -> bool:
