@@ -19,6 +19,7 @@ Exact = same start, end and type. Overlap = at least one shared character and th
 matched one-to-one (greedily, largest overlap first). Time is the whole ``geobrief.parse``.
 
     python benchmarks/accuracy_actors.py [--json results.json] [--spacy]
+    python benchmarks/accuracy_actors.py --errors place --dataset gum-wikinews  # FNs and FPs
 """
 
 from __future__ import annotations
@@ -133,6 +134,11 @@ def meantime_docs(eval_dir: Path) -> Iterator[tuple[str, str, list[Mention], int
 
 def match_overlap(gold: list[Mention], pred: list[Mention]) -> int:
     """One-to-one matches of the same type sharing at least one character, largest first."""
+    return len(overlap_pairs(gold, pred)[0])
+
+
+def overlap_pairs(gold: list[Mention], pred: list[Mention]) -> tuple[set[int], set[int]]:
+    """Indices of the gold and predicted mentions matched by :func:`match_overlap`."""
     pairs = []
     for gi, (gs, ge, gt) in enumerate(gold):
         for pi, (ps, pe, pt) in enumerate(pred):
@@ -145,7 +151,7 @@ def match_overlap(gold: list[Mention], pred: list[Mention]) -> int:
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)
             used_p.add(pi)
-    return len(used_g)
+    return used_g, used_p
 
 
 class Score:
@@ -198,6 +204,39 @@ def evaluate(
     return scores, chars, elapsed
 
 
+def print_errors(
+    docs: Iterable[tuple[str, str, list[Mention], int]],
+    predict: Predictor,
+    etype: str,
+    subset: str,
+    width: int = 40,
+) -> None:
+    """Print the unmatched gold (FN) and predicted (FP) mentions of ``etype`` under overlap
+    matching, with context; a FN/FP whose span another type covers says which type."""
+
+    def show(text: str, m: Mention, other: list[Mention]) -> str:
+        s, e = m[0], m[1]
+        left = text[max(0, s - width) : s].replace("\n", " ")
+        right = text[e : e + width].replace("\n", " ")
+        crossed = sorted({o[2] for o in other if o[0] < e and s < o[1] and o[2] != m[2]})
+        tag = f" [as {'/'.join(crossed)}]" if crossed else ""
+        return f"{left:>{width}}[[{text[s:e]}]]{right}{tag}"
+
+    for doc_no, (genre, text, gold, zone) in enumerate(docs):
+        if subset not in ("all", genre):
+            continue
+        pred = [m for m in predict(text) if m[1] <= zone]
+        g = [m for m in gold if m[2] == etype]
+        p = [m for m in pred if m[2] == etype]
+        used_g, used_p = overlap_pairs(g, p)
+        for gi, m in enumerate(g):
+            if gi not in used_g:
+                print(f"FN doc{doc_no:<3} {show(text, m, pred)}")
+        for pi, m in enumerate(p):
+            if pi not in used_p:
+                print(f"FP doc{doc_no:<3} {show(text, m, gold)}")
+
+
 def print_table(
     system: str, dataset: str, scores: dict[str, Score], chars: int, secs: float
 ) -> None:
@@ -226,6 +265,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score our demonym mentions on GUM too (GUM does not annotate adjectives)",
     )
+    parser.add_argument(
+        "--errors",
+        choices=TYPES,
+        help="print our false negatives and false positives of this type (overlap) and stop",
+    )
+    parser.add_argument("--dataset", choices=("gum-wikinews", "meantime-wikinews"))
+    parser.add_argument("--subset", default="news", help="genre for --errors (default: news)")
     args = parser.parse_args(argv)
     if not (args.eval_dir / "gum-wikinews").is_dir():
         print(f"evaluation data not found in {args.eval_dir}", file=sys.stderr)
@@ -237,9 +283,21 @@ def main(argv: list[str] | None = None) -> int:
             print("spaCy or en_core_web_sm is not installed: skipping --spacy", file=sys.stderr)
         else:
             systems.append(("spacy-en_core_web_sm", nlp))
+    datasets = (("gum-wikinews", gum_docs), ("meantime-wikinews", meantime_docs))
+    if args.errors:
+        for dataset, docs in datasets:
+            if args.dataset in (None, dataset):
+                print(f"\n== {dataset}: {args.errors} errors ({args.subset}) ==")
+                predict_here = (
+                    geobrief_mentions
+                    if dataset != "gum-wikinews" or args.keep_demonyms
+                    else without_demonyms(geobrief_mentions)
+                )
+                print_errors(docs(args.eval_dir), predict_here, args.errors, args.subset)
+        return 0
     results: dict[str, Any] = {}
     for system, predict in systems:
-        for dataset, docs in (("gum-wikinews", gum_docs), ("meantime-wikinews", meantime_docs)):
+        for dataset, docs in datasets:
             if dataset == "gum-wikinews" and system == "geobrief" and not args.keep_demonyms:
                 predict_here = without_demonyms(predict)
             else:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import attrs
 
 from geobrief._model import Actor, ActorKind, Article, Mention, Span
-from geobrief.actors._context import _LOC, _ORG, _body_match, _Context, _gaz_match, _Item
+from geobrief.actors._context import (
+    _LOC,
+    _ORG,
+    _body_match,
+    _Context,
+    _gaz_match,
+    _is_cap,
+    _Item,
+)
 from geobrief.actors._gazetteer import Gazetteer, _key
 from geobrief.actors._link import _Person
 from geobrief.actors._tokens import slug
@@ -25,11 +33,13 @@ def _build(
         ):
             found.extend(_nested_places(ctx, item))
     found.sort(key=lambda f: (f[0], -f[1]))
+    teams = _national_teams(ctx, found)
+    qualified = _qualified_places(ctx, found)
     mentioned = {aid for _, _, aid, it in found if it.entry is None or it.entry.role != "context"}
     actors: dict[str, Actor] = {}
     surfaces: dict[str, list[str]] = {}
     mentions: list[Mention] = []
-    for start, end, aid, item in found:
+    for index, (start, end, aid, item) in enumerate(found):
         entry = item.entry
         if (
             entry is not None
@@ -51,13 +61,24 @@ def _build(
                     name=ctx.text[start:end],
                     affiliation=entry.actor_id,
                 )
+        if aid in teams and _team_mention(ctx, item):
+            aid = _team_id(aid)
+            if aid not in actors:
+                state = gaz.actors[_team_state(aid)]
+                actors[aid] = Actor(
+                    id=aid,
+                    kind=ActorKind.ORGANIZATION,
+                    name=state.name,
+                    affiliation=state.id,
+                )
         if aid not in actors:
             actor = _make_actor(ctx, aid, item, persons, gaz, start, end)
             if actor is None:
                 continue
             actors[aid] = actor
-        mentions.append(Mention(actor_id=aid, span=Span(start=start, end=end)))
         surfaces.setdefault(aid, []).append(ctx.text[start:end])
+        end = qualified.get(index, end)
+        mentions.append(Mention(actor_id=aid, span=Span(start=start, end=end)))
     # affiliations must point at known actors
     for aid, actor in list(actors.items()):
         names = [s for s in dict.fromkeys(surfaces.get(aid, ())) if s != actor.name]
@@ -77,6 +98,121 @@ def _build(
         actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
         mentions=tuple(mentions),
     )
+
+
+_Found = tuple[int, int, str, _Item]
+
+_SCORE_DASHES = frozenset({"-", "–", "—", ":"})
+
+
+def _score_at(toks: list[str], k: int) -> bool:
+    """A match score (``1 – 0``, ``3-2``) starts at token ``k``."""
+    return (
+        k + 2 < len(toks)
+        and toks[k].isdigit()
+        and len(toks[k]) <= 2
+        and toks[k + 1] in _SCORE_DASHES
+        and toks[k + 2].isdigit()
+        and len(toks[k + 2]) <= 2
+    )
+
+
+def _national_teams(ctx: _Context, found: list[_Found]) -> frozenset[str]:
+    """States that play in this text: named next to a match score (``Sweden 1 – 0 Korea``,
+    ``Belgium defeated Panama 3 – 0``). Their other mentions here are their national
+    teams, which news annotation counts as organizations."""
+    toks = ctx.toks
+    teams = set()
+    for _, _, aid, item in found:
+        if item.kind != "gaz" or item.entry is None or item.entry.role != "name":
+            continue
+        actor = ctx.gaz.actors.get(aid)
+        if actor is None or actor.kind is not ActorKind.STATE:
+            continue
+        if _score_at(toks, item.j) or (item.i >= 3 and _score_at(toks, item.i - 3)):
+            teams.add(aid)
+    return frozenset(teams)
+
+
+def _team_mention(ctx: _Context, item: _Item) -> bool:
+    """A mention of a playing state by name that is not a location (``in Russia``)."""
+    return (
+        item.kind == "gaz"
+        and item.entry is not None
+        and item.entry.role == "name"
+        and not (item.i > 0 and ctx.lows[item.i - 1] in _PLACE_PREPOSITIONS)
+    )
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across"})
+
+
+def _team_id(state_id: str) -> str:
+    return f"org:{state_id.split(':', 1)[1].lower()}-national-team"
+
+
+def _team_state(team_id: str) -> str:
+    """The state id of a national team id (``org:swe-national-team`` -> ``state:SWE``)."""
+    return "state:" + team_id.removeprefix("org:").split("-", 1)[0].upper()
+
+
+def _qualified_places(ctx: _Context, found: list[_Found]) -> dict[int, int]:
+    """``Mobile, Alabama``, ``Sydney, Australia``: a place followed by a comma and the
+    state or region it lies in is named by the whole phrase (as gazetteers and news
+    annotation write it); the region stays a mention of its own, nested. Returns the
+    extended end offset by index in ``found``. Lists (``Perth, Adelaide and Hobart``) and
+    states (``Sweden, Belgium``) are not qualified."""
+    text, gaz = ctx.text, ctx.gaz
+    out: dict[int, int] = {}
+    for k in range(len(found) - 1):
+        _, end, aid, item = found[k]
+        n_start, n_end, n_aid, n_item = found[k + 1]
+        if text[end:n_start] != ", " or not _is_place(ctx, aid, item):
+            continue
+        region = gaz.actors.get(n_aid)
+        if (
+            n_item.kind != "gaz"
+            or n_item.entry is None
+            or n_item.entry.role not in ("name", "capital")
+            or region is None
+            or region.kind not in (ActorKind.STATE, ActorKind.LOCATION)
+        ):
+            continue
+        place = gaz.actors.get(aid)
+        if place is not None and place.affiliation not in (n_aid, region.affiliation):
+            continue  # a known place must lie in that state
+        if _list_goes_on(ctx, n_item.j):
+            continue
+        out[k] = n_end
+    return out
+
+
+def _is_place(ctx: _Context, aid: str, item: _Item) -> bool:
+    if item.kind == "name":
+        return item.type == _LOC
+    actor = ctx.gaz.actors.get(aid)
+    if actor is None or item.entry is None:
+        return False
+    if actor.kind is ActorKind.LOCATION:
+        return item.entry.role == "name"
+    return False
+
+
+def _list_goes_on(ctx: _Context, j: int) -> bool:
+    """After ``A, B``: ``and C``, ``or C``, ``, C``, ``, and C`` continue a list."""
+    toks, lows = ctx.toks, ctx.lows
+    if j >= len(toks):
+        return False
+    if lows[j] in _LIST_WORDS:
+        return True
+    return (
+        toks[j] == ","
+        and j + 1 < len(toks)
+        and (_is_cap(toks[j + 1]) or lows[j + 1] in _LIST_WORDS)
+    )
+
+
+_LIST_WORDS = frozenset({"and", "or", "&"})
 
 
 def _nested_places(ctx: _Context, outer: _Item) -> list[tuple[int, int, str, _Item]]:
