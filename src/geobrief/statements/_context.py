@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from geobrief._model import Article, Span
 from geobrief.statements._frames import Frame, find_frames
-from geobrief.statements._lexscan import scan_lexicons
+from geobrief.statements._lexscan import TokenTable, scan_lexicons
 from geobrief.statements._quotes import QuoteScan, scan_quotes
 from geobrief.statements._resolve import MentionIndex
 from geobrief.statements._text import Token, article_sentences, lowercase, tokenize
@@ -29,19 +29,25 @@ class SentenceInfo:
     a sentence is tokenized only when something asks for its tokens.
     """
 
-    __slots__ = ("_frames", "_lowers", "_text", "_tokens", "has_cue", "span")
+    __slots__ = ("_frames", "_lowers", "_table", "_text", "_tokens", "has_cue", "span")
 
-    def __init__(self, text: str, span: Span, has_cue: bool = True) -> None:
+    def __init__(
+        self, text: str, span: Span, has_cue: bool = True, table: TokenTable | None = None
+    ) -> None:
         self.span = span
         self.has_cue = has_cue
         self._text = text
+        self._table = table
         self._tokens: list[Token] | None = None
         self._lowers: list[str] | None = None
         self._frames: list[Frame] | None = None
 
     def _load(self) -> None:
-        self._tokens = tokenize(self._text, self.span.start, self.span.end)
-        self._lowers = lowercase(self._tokens)
+        if self._table is not None:
+            self._tokens, self._lowers = self._table.within(self.span.start, self.span.end)
+        else:
+            self._tokens = tokenize(self._text, self.span.start, self.span.end)
+            self._lowers = lowercase(self._tokens)
 
     @property
     def tokens(self) -> list[Token]:
@@ -108,7 +114,7 @@ class ArticleContext:
         self.quotes = quotes if quotes is not None else scan_quotes(text)
         self.lexicon = lexicon = scan_lexicons(text)
         self.sentences = [
-            SentenceInfo(text, s, lexicon.has_cue(s.start, s.end))
+            SentenceInfo(text, s, lexicon.has_cue(s.start, s.end), lexicon.tokens)
             for s in article_sentences(article)
         ]
         self.sentence_starts = [s.span.start for s in self.sentences]

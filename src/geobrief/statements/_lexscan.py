@@ -1,13 +1,12 @@
 """One pass over an article for every lexicon word: attribution cues, hedges, negation.
 
-The text is split once into word runs (``\\w+``, C speed); the runs whose
-lowercase form can start a lexicon entry are picked out with one set lookup
-each, also at C speed. Only those candidates are examined in Python: the
-longest form of each lexicon that starts there, with the same token rules as
-:func:`geobrief.statements._text.tokenize` (``so-called`` and ``don't`` are
-single tokens; the words of a multi-word form are separated by whitespace
-only). The cue, hedge and negation lexicons are read from the package's data
-files, once.
+The text is split once into tokens (the same tokens as
+:func:`geobrief.statements._text.tokenize`, by ``re.split`` at C speed), and
+the tokens whose lowercase form can start a lexicon entry are picked out with
+one set lookup each, also at C speed. Only those candidates are examined in
+Python: the longest form of each lexicon that starts there. The cue, hedge and
+negation lexicons are read from the package's data files, once. The token
+table is kept: a sentence's tokens are a slice of it, never tokenized again.
 
 The scan answers, for any span: does it hold a cue; which hedges does it hold;
 what is its first negation. A hedge or negation form that straddles the span's
@@ -22,14 +21,17 @@ import bisect
 import re
 from functools import cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import methodcaller
 
 from geobrief.statements._lexicon import CueEntry, cues_by_first_word
+from geobrief.statements._text import TOKEN_SPLIT, Token
 
 __all__ = [
     "LexiconHit",
     "LexiconScan",
     "PhraseTable",
+    "TokenTable",
     "hedge_table",
     "negation_table",
     "scan_lexicons",
@@ -42,10 +44,9 @@ LexiconHit = tuple[int, int, str, int]
 """(start, end, lemma, cancel_end): a lexicon form's character span and lemma;
 ``cancel_end`` is the end of a following word that cancels it (``not only``), else -1."""
 
-_RUN = re.compile(r"(\w+)")
-_JOINERS = frozenset({"'", "-"})
 _FRAME_POS = frozenset({"verb", "prep"})
-_NOT_SUFFIX = re.compile(r"n't(?!\w)(?!['\-]\w)")
+_new_tuple = tuple.__new__
+_NOT_SUFFIX = re.compile(r"[nN][’'][tT]")
 
 
 def _claims_rows(name: str) -> list[list[str]]:
@@ -93,46 +94,40 @@ def _first_words() -> frozenset[str]:
     return frozenset(cues_by_first_word()) | frozenset(hedge_table()) | frozenset(negation_table())
 
 
-class _Runs:
-    """The word runs of a text with their offsets, and the token rules over them."""
+class TokenTable:
+    """All tokens of a text, as parallel lists; a span's tokens are a slice."""
 
-    __slots__ = ("offsets", "parts", "words")
+    __slots__ = ("ends", "lowers", "starts", "texts")
 
-    def __init__(self, parts: list[str]) -> None:
-        self.parts = parts
-        self.words = parts[1::2]
-        self.offsets = list(accumulate(map(len, parts), initial=0))
+    def __init__(self, text: str) -> None:
+        parts = TOKEN_SPLIT.split(text)
+        # parts alternate: separator (whitespace), token, separator, ..., separator.
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.texts = parts[1::2]
+        self.starts = offsets[1:-1:2]
+        self.ends = offsets[2::2]
+        lowers = list(map(str.lower, self.texts))
+        if "’" in text:
+            lowers = [w.replace("’", "'") for w in lowers]
+        self.lowers = lowers
 
-    def start(self, k: int) -> int:
-        return self.offsets[2 * k + 1]
-
-    def end(self, k: int) -> int:
-        return self.offsets[2 * k + 2]
-
-    def starts_token(self, k: int) -> bool:
-        """Word run ``k`` is not glued to the one before (``so-called``, ``Lavrov's``)."""
-        return k == 0 or self.parts[2 * k] not in _JOINERS
-
-    def ends_token(self, k: int) -> bool:
-        return k + 1 >= len(self.words) or self.parts[2 * k + 2] not in _JOINERS
-
-    def matches(self, k: int, form: tuple[str, ...]) -> bool:
-        """Whether the tokens from run ``k`` on are exactly the words of ``form``."""
-        if len(form) == 1:
-            return k + 1 >= len(self.words) or self.parts[2 * k + 2] not in _JOINERS
-        last = k + len(form) - 1
-        if last >= len(self.words):
-            return False
-        words, parts = self.words, self.parts
-        for j in range(1, len(form)):
-            if words[k + j] != form[j] or not parts[2 * (k + j)].isspace():
-                return False
-        return self.ends_token(last)
+    def within(self, start: int, end: int) -> tuple[list[Token], list[str]]:
+        """The tokens lying entirely inside ``[start, end)`` and their lowercase forms."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.ends, end, lo)
+        tokens = list(
+            map(
+                _new_tuple,
+                repeat(Token),
+                zip(self.starts[lo:hi], self.ends[lo:hi], self.texts[lo:hi], strict=True),
+            )
+        )
+        return tokens, self.lowers[lo:hi]
 
 
-def _fits(runs: _Runs, k: int, form: tuple[str, ...], whole: bool) -> bool:
-    """``runs.matches(k, form)``, given whether run ``k`` is a whole token."""
-    return whole if len(form) == 1 else runs.matches(k, form)
+def _match(lowers: list[str], k: int, form: tuple[str, ...]) -> bool:
+    n = len(form)
+    return n == 1 or tuple(lowers[k : k + n]) == form
 
 
 class LexiconScan:
@@ -146,15 +141,19 @@ class LexiconScan:
         "_negation_starts",
         "hedges",
         "negations",
+        "tokens",
     )
 
     def __init__(
         self,
+        tokens: TokenTable,
         cue_starts: list[int],
         cue_names: list[bool],
         hedges: list[LexiconHit],
         negations: list[LexiconHit],
     ) -> None:
+        self.tokens = tokens
+        """The text's tokens."""
         self._cue_starts = cue_starts
         self._cue_names = cue_names
         self.hedges = hedges
@@ -203,13 +202,6 @@ class LexiconScan:
         return None
 
 
-def _lowercase(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # a few characters grow when lowercased (İ)
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.replace("’", "'") if "’" in low else low
-
-
 @cache
 def _by_first_word() -> dict[
     str,
@@ -227,55 +219,48 @@ def _by_first_word() -> dict[
 
 def scan_lexicons(text: str) -> LexiconScan:
     """Find every cue, hedge and negation form of the lexicons in ``text``."""
-    low = _lowercase(text)
-    runs = _Runs(_RUN.split(low))
-    words, parts, offsets = runs.words, runs.parts, runs.offsets
-    table = _by_first_word()
+    table = TokenTable(text)
+    lowers, starts, ends = table.lowers, table.starts, table.ends
+    lexicon = _by_first_word()
     cue_starts: list[int] = []
     cue_names: list[bool] = []
     found_hedges: list[LexiconHit] = []
     found_negations: list[LexiconHit] = []
+    suffixed: set[int] = set()
+    if _NOT_SUFFIX.search(text):
+        # "don't", "isn't": the last three characters negate (checked first, as before).
+        for k in compress(range(len(lowers)), map(_ends_with_not, lowers)):
+            if len(lowers[k]) > 3:
+                suffixed.add(k)
+                found_negations.append((ends[k] - 3, ends[k], "n't", -1))
     hedge_free = 0
-    last_word = len(words) - 1
-    for k in compress(range(len(words)), map(table.__contains__, words)):
-        if k > 0 and parts[2 * k] in _JOINERS:
-            continue  # glued to the word before: not a token of its own
-        whole = k == last_word or parts[2 * k + 2] not in _JOINERS
-        cue_options, hedge_options, negation_options = table[words[k]]
+    for k in compress(range(len(lowers)), map(lexicon.__contains__, lowers)):
+        cue_options, hedge_options, negation_options = lexicon[lowers[k]]
         if cue_options is not None:
-            entry = next((e for form, e in cue_options if _fits(runs, k, form, whole)), None)
+            entry = next((e for form, e in cue_options if _match(lowers, k, form)), None)
             if entry is not None and entry.pos in _FRAME_POS:
-                start = offsets[2 * k + 1]
                 # A capitalized verb inside a sentence is a name (``United States``).
-                cue_starts.append(start)
-                cue_names.append(entry.pos == "verb" and text[start].isupper())
+                cue_starts.append(starts[k])
+                cue_names.append(entry.pos == "verb" and text[starts[k]].isupper())
         if hedge_options is not None and k >= hedge_free:
-            hedge = next((h for h in hedge_options if _fits(runs, k, h[0], whole)), None)
+            hedge = next((h for h in hedge_options if _match(lowers, k, h[0])), None)
             if hedge is not None:
                 last = k + len(hedge[0]) - 1
-                found_hedges.append((offsets[2 * k + 1], offsets[2 * last + 2], hedge[1], -1))
+                found_hedges.append((starts[k], ends[last], hedge[1], -1))
                 hedge_free = last + 1
-        if negation_options is not None:
-            negation = next((n for n in negation_options if _fits(runs, k, n[0], whole)), None)
+        if negation_options is not None and k not in suffixed:
+            negation = next((n for n in negation_options if _match(lowers, k, n[0])), None)
             if negation is not None:
-                last = k + len(negation[0]) - 1
-                cancel_end = -1
-                following = last + 1
-                if (
-                    negation[2]
-                    and following <= last_word
-                    and words[following] in negation[2]
-                    and parts[2 * following].isspace()
-                    and runs.ends_token(following)
-                ):
-                    cancel_end = offsets[2 * following + 2]
-                found_negations.append(
-                    (offsets[2 * k + 1], offsets[2 * last + 2], negation[1], cancel_end)
+                following = k + len(negation[0])
+                cancel_end = (
+                    ends[following]
+                    if following < len(lowers) and lowers[following] in negation[2]
+                    else -1
                 )
-    if "n't" in low:
-        suffixes = [(m.start(), m.end(), "n't", -1) for m in _NOT_SUFFIX.finditer(low)]
-        if suffixes:
-            found_negations = sorted(
-                {*found_negations, *suffixes}, key=lambda hit: (hit[0], hit[1], hit[2])
-            )
-    return LexiconScan(cue_starts, cue_names, found_hedges, found_negations)
+                found_negations.append((starts[k], ends[following - 1], negation[1], cancel_end))
+    if suffixed:
+        found_negations.sort(key=lambda hit: (hit[0], hit[1]))
+    return LexiconScan(table, cue_starts, cue_names, found_hedges, found_negations)
+
+
+_ends_with_not = methodcaller("endswith", "n't")

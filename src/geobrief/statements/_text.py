@@ -15,6 +15,7 @@ from geobrief._model import Article, Span
 
 __all__ = [
     "TOKEN_PATTERN",
+    "TOKEN_SPLIT",
     "Token",
     "article_sentences",
     "is_capitalized",
@@ -55,7 +56,7 @@ class Token(NamedTuple):
 
 # The same tokens as _TOKEN, as one capturing group for re.split (which works at
 # C speed); the possessive loop cannot change what the last alternative matches.
-_TOKEN_SPLIT = re.compile(r"([A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\w+(?:[’'\-]\w+)*+|\S)")
+TOKEN_SPLIT = re.compile(r"([A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\w+(?:[’'\-]\w+)*+|\S)")
 _new_tuple = tuple.__new__
 _token_text = itemgetter(2)
 
@@ -63,7 +64,7 @@ _token_text = itemgetter(2)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into word and punctuation tokens with absolute offsets."""
     stop = len(text) if end is None else end
-    parts = _TOKEN_SPLIT.split(text[start:stop])
+    parts = TOKEN_SPLIT.split(text[start:stop])
     # parts alternate: separator (whitespace), token, separator, ..., separator.
     offsets = list(accumulate(map(len, parts), initial=start))
     return list(
