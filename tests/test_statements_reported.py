@@ -195,6 +195,15 @@ def test_anonymous_person_is_a_statement_without_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize("head", ["researchers", "scientists", "prosecutors", "police"])
+def test_unnamed_group_of_people_is_a_speaker(head: str) -> None:
+    """`..., researchers say.`: an unnamed group of people speaks (no actor id)."""
+    article = parse_with(f"Almost half of the children lack iodine, {head} say.")
+    assert [("reported", None, head, "Almost half of the children lack iodine")] == [
+        (s[0], s[1], s[2], s[4]) for s in summary(article)
+    ]
+
+
 def test_long_subject_with_comma_before_verb() -> None:
     """`Ana Costa for the Interior Ministry, says ...` keeps the whole subject."""
     article = parse_with("Ana Costa for the Interior Ministry, says the plan will change.")
