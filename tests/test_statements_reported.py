@@ -204,6 +204,29 @@ def test_unnamed_group_of_people_is_a_speaker(head: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As Smith told reporters, the talks will resume in May.",
+            [("person:john-smith", "tell", "the talks will resume in May")],
+        ),
+        (
+            "As Lopez said, the border stays closed.",
+            [("person:maria-lopez", "say", "the border stays closed")],
+        ),
+        ("As Smith said goodbye, the talks ended.", []),
+    ],
+)
+def test_fronted_as_clause_attributes_the_main_clause(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """`As X told Y, <content>`: the main clause is what X said; a cue with its own
+    object (`said goodbye`) attributes nothing."""
+    article = parse_with(text)
+    assert expected == [(s[1], s[3], s[4]) for s in summary(article)]
+
+
 def test_long_subject_with_comma_before_verb() -> None:
     """`Ana Costa for the Interior Ministry, says ...` keeps the whole subject."""
     article = parse_with("Ana Costa for the Interior Ministry, says the plan will change.")

@@ -340,6 +340,25 @@ def _according_to(
     )
 
 
+def _as_clause(
+    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
+) -> tuple[Span | None, Span | None]:
+    """``As X told Y, <content>``: the clause after the comma is what was said."""
+    k = after
+    addressee: Span | None = None
+    if cue.takes_object and k < stop and tokens[k].text != ",":
+        obj = phrase_after(tokens, lowers, k, stop)
+        if obj is None:
+            return None, None
+        addressee = Span(start=tokens[k].start, end=tokens[obj.end - 1].end)
+        k = obj.end
+    if k >= stop or tokens[k].text != ",":
+        return None, None
+    end = _clause_end(tokens, lowers, k + 1, stop)
+    content = _content_span(tokens, k + 1, end)
+    return (content, addressee) if content is not None else (None, None)
+
+
 def _verb_frame(
     tokens: Sequence[Token],
     lowers: Sequence[str],
@@ -399,6 +418,8 @@ def _verb_frame(
     addressee: Span | None = None
     if not inverted:
         content, addressee = _after_cue(tokens, lowers, entry, after, n)
+    if content is None and phrase is not None and phrase.start == 1 and lowers[0] == "as":
+        content, addressee = _as_clause(tokens, lowers, entry, after, n)
     if content is None:
         # "<content>, X said." or "<content>, said X."
         rest = [t.text for t in tokens[after:n]]
