@@ -1,8 +1,9 @@
 """Time actor recognition on the seed brief against one regex tokenizing pass.
 
 Reports, as ratios to ``re.findall(r"\\w+|[^\\w\\s]", text)`` measured in the same run: the full
-``geobrief.parse`` (all stages), and the actors stage alone (on an article whose structure
-is already parsed). Each figure is the best of several rounds (the least disturbed by other
+``geobrief.parse`` (all stages), the actors stage alone (on an article whose structure
+is already parsed), the structure stages alone, and structure + actors (the issue's target:
+at most 10x). Each figure is the best of several rounds (the least disturbed by other
 processes)::
 
     python benchmarks/speed_actors.py [--rounds 7] [--number 50] [FILE]
@@ -40,17 +41,22 @@ def main(argv: list[str] | None = None) -> int:
     structured = structured.without("claims")
     before_actors = structured.parse(text)
     actors_only = Pipeline(stages=(("actors", recognize_actors),))
+    with_actors = geobrief.default_pipeline().without("statements").without("claims")
 
     baseline = best(lambda: BASELINE.findall(text), args.rounds, args.number)
     full = best(lambda: geobrief.parse(text), args.rounds, args.number)
     stage = best(lambda: recognize_actors(before_actors), args.rounds, args.number)
     plain = best(lambda: actors_only.parse(text), args.rounds, args.number)
+    structure = best(lambda: structured.parse(text), args.rounds, args.number)
+    both = best(lambda: with_actors.parse(text), args.rounds, args.number)
     print(f"text: {args.file.name} ({len(text):,} chars)")
     print(f"{'what':<42} {'ms/call':>9} {'x regex':>8}")
     for name, secs in (
         ("regex findall baseline", baseline),
         ("actors stage alone (structured article)", stage),
         ("normalize + actors only", plain),
+        ("structure only (parse without actors)", structure),
+        ("structure + actors (issue target: <= 10x)", both),
         ("geobrief.parse (all stages)", full),
     ):
         print(f"{name:<42} {secs * 1000:>9.3f} {secs / baseline:>8.1f}")

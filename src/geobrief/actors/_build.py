@@ -61,7 +61,7 @@ def _build(
                     name=ctx.text[start:end],
                     affiliation=entry.actor_id,
                 )
-        if aid in teams and _team_mention(ctx, item):
+        if (aid in teams or _team_cue(ctx, item)) and _team_mention(ctx, item):
             aid = _team_id(aid)
             if aid not in actors:
                 state = gaz.actors[_team_state(aid)]
@@ -134,6 +134,17 @@ def _national_teams(ctx: _Context, found: list[_Found]) -> frozenset[str]:
     return frozenset(teams)
 
 
+def _team_cue(ctx: _Context, item: _Item) -> bool:
+    """``the US team``, ``Team Estonia``: a state named as a team."""
+    j, lows = item.j, ctx.lows
+    return (j < len(lows) and lows[j] in _TEAM_WORDS) or (
+        item.i > 0 and ctx.toks[item.i - 1] == "Team"
+    )
+
+
+_TEAM_WORDS = frozenset({"team", "squad"})
+
+
 def _team_mention(ctx: _Context, item: _Item) -> bool:
     """A mention of a playing state by name that is not a location (``in Russia``)."""
     return (
@@ -159,12 +170,13 @@ def _team_state(team_id: str) -> str:
 def _qualified_places(ctx: _Context, found: list[_Found]) -> dict[int, int]:
     """``Mobile, Alabama``, ``Sydney, Australia``: a place followed by a comma and the
     state or region it lies in is named by the whole phrase (as gazetteers and news
-    annotation write it); the region stays a mention of its own, nested. Returns the
+    annotation write it), also through a chain of regions (``Evansville, Indiana, United
+    States``); the region stays a mention of its own, nested. Returns the
     extended end offset by index in ``found``. Lists (``Perth, Adelaide and Hobart``) and
     states (``Sweden, Belgium``) are not qualified."""
     text, gaz = ctx.text, ctx.gaz
     out: dict[int, int] = {}
-    for k in range(len(found) - 1):
+    for k in range(len(found) - 2, -1, -1):  # right to left: "A, B, C" qualifies B first
         _, end, aid, item = found[k]
         n_start, n_end, n_aid, n_item = found[k + 1]
         if text[end:n_start] != ", " or not _is_place(ctx, aid, item):
@@ -181,9 +193,10 @@ def _qualified_places(ctx: _Context, found: list[_Found]) -> dict[int, int]:
         place = gaz.actors.get(aid)
         if place is not None and place.affiliation not in (n_aid, region.affiliation):
             continue  # a known place must lie in that state
-        if _list_goes_on(ctx, n_item.j):
-            continue
-        out[k] = n_end
+        if k + 1 in out:
+            out[k] = out[k + 1]  # "Evansville, Indiana, United States"
+        elif not _list_goes_on(ctx, n_item.j):
+            out[k] = n_end
     return out
 
 
