@@ -227,6 +227,25 @@ def test_fronted_as_clause_attributes_the_main_clause(
     assert expected == [(s[1], s[3], s[4]) for s in summary(article)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It was announced by Smith that the talks will resume.",
+            [("person:john-smith", "Smith", "announce", "the talks will resume")],
+        ),
+        ("The deal is expected by June.", []),
+    ],
+)
+def test_passive_cue_takes_its_by_phrase_as_source(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    """`it was announced by X that ...`: X is the source; a passive cue without a
+    `by` phrase and a clause attributes nothing."""
+    article = parse_with(text)
+    assert expected == [(s[1], s[2], s[3], s[4]) for s in summary(article)]
+
+
 def test_long_subject_with_comma_before_verb() -> None:
     """`Ana Costa for the Interior Ministry, says ...` keeps the whole subject."""
     article = parse_with("Ana Costa for the Interior Ministry, says the plan will change.")

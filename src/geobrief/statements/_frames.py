@@ -340,6 +340,36 @@ def _according_to(
     )
 
 
+def _by_agent(
+    tokens: Sequence[Token],
+    lowers: Sequence[str],
+    entry: CueEntry,
+    i: int,
+    after: int,
+    cue_span: Span,
+) -> Frame | None:
+    """``it is asserted by the Crown that ...``: a passive cue whose ``by`` phrase is
+    the source; any other passive cue (``is expected``) has no source here."""
+    n = len(tokens)
+    if after >= n or lowers[after] != "by":
+        return None
+    agent = phrase_after(tokens, lowers, after + 1)
+    if agent is None or agent.is_pronoun(tokens):
+        return None
+    content, _ = _after_cue(tokens, lowers, entry, agent.end, n)
+    if content is None:
+        return None
+    speaker, head = phrase_span(tokens, agent)
+    return Frame(
+        cue=entry,
+        cue_span=cue_span,
+        cue_index=i,
+        speaker=speaker,
+        head=head,
+        content=content,
+    )
+
+
 def _as_clause(
     tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
 ) -> tuple[Span | None, Span | None]:
@@ -378,7 +408,7 @@ def _verb_frame(
     participle = participle or coordinated
     phrase = None if participle else phrase_before(tokens, lowers, i)
     if phrase is not None and _passive(tokens, lowers, phrase, i):
-        return None
+        return _by_agent(tokens, lowers, entry, i, after, cue_span)
     inherited = False
     speaker: Span | None = None
     head: Span | None = None
