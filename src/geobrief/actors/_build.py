@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from geobrief._model import Actor, ActorKind, Article, Mention, Span
@@ -104,6 +106,9 @@ _Found = tuple[int, int, str, _Item]
 
 _SCORE_DASHES = frozenset({"-", "–", "—", ":"})
 
+_SCORE = re.compile(r"\b\d\d? ?[-–—:] ?\d\d?\b")
+"""A pre-check for :func:`_score_at` over the whole text (one C-level pass)."""
+
 
 def _score_at(toks: list[str], k: int) -> bool:
     """A match score (``1 – 0``, ``3-2``) starts at token ``k``."""
@@ -122,7 +127,9 @@ def _national_teams(ctx: _Context, found: list[_Found]) -> frozenset[str]:
     ``Belgium defeated Panama 3 – 0``). Their other mentions here are their national
     teams, which news annotation counts as organizations."""
     toks = ctx.toks
-    teams = set()
+    teams: set[str] = set()
+    if _SCORE.search(ctx.text) is None:
+        return frozenset(teams)  # no score anywhere: skip the per-mention checks
     for _, _, aid, item in found:
         if item.kind != "gaz" or item.entry is None or item.entry.role != "name":
             continue

@@ -171,7 +171,7 @@ def _scan(ctx: _Context) -> list[_Item]:
         if hit is not None and hit[1].role == "ignore":
             pos = hit[0]  # a listed non-actor: an index, a currency, a time zone
             continue
-        if hit is not None and _product_code(ctx, hit[1], hit[0]):
+        if hit is not None and hit[0] < n and _product_code(ctx, hit[1], hit[0]):
             pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
             continue
         if (
