@@ -96,3 +96,24 @@ def test_opening_mark_followed_by_another_opening_mark() -> None:
 def test_empty_and_punctuation_only_quotes_are_ignored() -> None:
     """Quotes with no word inside are not quotations."""
     assert [] == contents('He typed "" and "..." and “ ” there.')
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unbalanced"),
+    [
+        ('Wilkins said," [He] liked the booths". She left.', ["[He] liked the booths"], 0),
+        ('He is 6" tall and said "no more" today.', ["no more"], 1),
+        ('The board measures 2" wide.', [], 1),
+    ],
+)
+def test_straight_mark_that_looks_closing_opens_when_nothing_is_open(
+    text: str, expected: list[str], unbalanced: int
+) -> None:
+    """A straight double mark has no direction: glued to the word before it, with
+    no quotation open, it opens one when another straight mark follows in the line;
+    otherwise it stays an unbalanced mark."""
+    scan = scan_quotes(text)
+    assert (expected, unbalanced) == (
+        [text[q.content.start : q.content.end] for q in scan.quotes],
+        len(scan.diagnostics),
+    )

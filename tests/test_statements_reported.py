@@ -235,13 +235,14 @@ def test_fronted_as_clause_attributes_the_main_clause(
             [("person:john-smith", "Smith", "announce", "the talks will resume")],
         ),
         ("The deal is expected by June.", []),
+        ("The rise is explained by the fact that prices fell.", []),
     ],
 )
 def test_passive_cue_takes_its_by_phrase_as_source(
     text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     """`it was announced by X that ...`: X is the source; a passive cue without a
-    `by` phrase and a clause attributes nothing."""
+    `by` phrase and a clause, or whose `by` phrase names no one, attributes nothing."""
     article = parse_with(text)
     assert expected == [(s[1], s[2], s[3], s[4]) for s in summary(article)]
 

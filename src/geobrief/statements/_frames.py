@@ -16,7 +16,13 @@ from itertools import compress
 import attrs
 
 from geobrief._model import Span
-from geobrief.statements._lexicon import CueEntry, cues_by_first_word, match_cue, words
+from geobrief.statements._lexicon import (
+    CueEntry,
+    cues_by_first_word,
+    match_cue,
+    source_type,
+    words,
+)
 from geobrief.statements._phrases import Phrase, phrase_after, phrase_before
 from geobrief.statements._text import TOKEN_PATTERN, Token, is_capitalized
 
@@ -356,6 +362,9 @@ def _by_agent(
     agent = phrase_after(tokens, lowers, after + 1)
     if agent is None or agent.is_pronoun(tokens):
         return None
+    head_word = tokens[agent.head].text
+    if not is_capitalized(head_word) and source_type(head_word) != "person":
+        return None  # "explained by the fact that": not a speaker
     content, _ = _after_cue(tokens, lowers, entry, agent.end, n)
     if content is None:
         return None

@@ -48,6 +48,7 @@ _MARK = re.compile("[" + re.escape("".join(sorted(_ALL_MARKS))) + "]")
 _OPEN_CONTEXT = frozenset("([{<—–-/\u00a0")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-/…")
 _WORD_AFTER = re.compile(r"[^\W_]+")
+_STRAIGHT_DOUBLE = re.compile('["＂]')
 
 _OPEN, _CLOSE, _TOGGLE = "open", "close", "toggle"
 _DOUBLE, _SINGLE = "double", "single"
@@ -191,15 +192,25 @@ class _Scanner:
                     if after_word < end and _family(text[after_word]) == _SINGLE:
                         skip_to = after_word + 1  # rock 'n' roll
                     continue
-            self.step(state, i, family, role, singles_open)
+            self.step(state, i, family, role, singles_open, end)
         return state
 
-    def step(self, state: _State, i: int, family: str, role: str, singles_open: bool) -> None:
-        """Apply one quote mark at offset ``i``."""
+    def step(
+        self, state: _State, i: int, family: str, role: str, singles_open: bool, end: int
+    ) -> None:
+        """Apply one quote mark at offset ``i`` of a line that ends at ``end``."""
         outer = state.outer
         if outer is None:
             if family == _SINGLE and not singles_open:
                 return
+            if (
+                role == _CLOSE
+                and self.text[i] in _DOUBLE_TOGGLES
+                and _STRAIGHT_DOUBLE.search(self.text, i + 1, end) is not None
+            ):
+                # A straight mark has no direction of its own: with nothing open
+                # and another one later in the line, it opens (said," [He] ...").
+                role = _OPEN
             if role in (_OPEN, _TOGGLE):
                 group = self.next_group
                 self.next_group += 1
