@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -14,7 +13,6 @@ __all__ = [
     "CueMatch",
     "cue_for_form",
     "cues_by_first_word",
-    "has_cue",
     "match_cue",
     "source_type",
     "words",
@@ -103,19 +101,6 @@ def cue_for_form(form: str) -> CueEntry | None:
         return None
     match = match_cue(words_, 0)
     return match.entry if match is not None and match.length == len(words_) else None
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-@cache
-def _cue_first_words() -> frozenset[str]:
-    return frozenset(_cues())
-
-
-def has_cue(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` contains a word that can start a cue (a fast filter)."""
-    return not _cue_first_words().isdisjoint(_WORD.findall(text[start:end].lower()))
 
 
 @cache
