@@ -1,7 +1,8 @@
 """Statement extraction: direct quotes, partial quotes and reported speech.
 
 ``extract_statements`` is the pipeline stage. It pairs quote marks
-(:mod:`._quotes`), finds attribution frames around lexicon cues
+(:mod:`._quotes`), finds every cue, hedge and negation form in one pass over
+the article's tokens (:mod:`._lexscan`), finds attribution frames around cues
 (:mod:`._frames`, cue lexicon in ``data/cues.tsv``), attributes quotations
 (:mod:`._direct`) and reported speech (:mod:`._reported`), and resolves
 speakers to actor ids through the article's mentions (:mod:`._resolve`).
