@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import operator
 
 import attrs
 
@@ -16,7 +16,7 @@ from geobrief.actors._context import (
     _is_cap,
     _Item,
 )
-from geobrief.actors._gazetteer import Gazetteer, _key
+from geobrief.actors._gazetteer import Gazetteer
 from geobrief.actors._link import _Person
 from geobrief.actors._tokens import slug
 
@@ -34,13 +34,17 @@ def _build(
             item.kind == "name" and item.type == _ORG and _institution(ctx, item)
         ):
             found.extend(_nested_places(ctx, item))
-    found.sort(key=lambda f: (f[0], -f[1]))
+    # items come in text order, nested places right after their outer name: a stable sort
+    # by start keeps the outer (longer) mention first
+    found.sort(key=operator.itemgetter(0))
     teams = _national_teams(ctx, found)
     qualified = _qualified_places(ctx, found)
     mentioned = {aid for _, _, aid, it in found if it.entry is None or it.entry.role != "context"}
     actors: dict[str, Actor] = {}
     surfaces: dict[str, list[str]] = {}
     mentions: list[Mention] = []
+    text, toks, lows = ctx.text, ctx.toks, ctx.lows
+    n = len(toks)
     for index, (start, end, aid, item) in enumerate(found):
         entry = item.entry
         if (
@@ -63,7 +67,16 @@ def _build(
                     name=ctx.text[start:end],
                     affiliation=entry.actor_id,
                 )
-        if (aid in teams or _team_cue(ctx, item)) and _team_mention(ctx, item):
+        if (
+            item.kind == "gaz"
+            and aid.startswith("state:")
+            and (
+                aid in teams
+                or (item.j < n and lows[item.j] in _TEAM_WORDS)  # "the US team"
+                or (item.i > 0 and toks[item.i - 1] == "Team")  # "Team Estonia"
+            )
+            and _team_mention(ctx, item)
+        ):
             aid = _team_id(aid)
             if aid not in actors:
                 state = gaz.actors[_team_state(aid)]
@@ -78,7 +91,7 @@ def _build(
             if actor is None:
                 continue
             actors[aid] = actor
-        surfaces.setdefault(aid, []).append(ctx.text[start:end])
+        surfaces.setdefault(aid, []).append(text[start:end])
         end = qualified.get(index, end)
         mentions.append(Mention(actor_id=aid, span=Span(start=start, end=end)))
     # affiliations must point at known actors
@@ -90,11 +103,11 @@ def _build(
             if target is None:
                 affiliation = None
             elif target.aliases:
-                actors[affiliation] = attrs.evolve(target, aliases=())
+                actors[affiliation] = _revised(target, (), target.affiliation)
             else:
                 actors[affiliation] = target
         if tuple(names) != actor.aliases or affiliation != actor.affiliation:
-            actors[aid] = attrs.evolve(actor, aliases=tuple(names), affiliation=affiliation)
+            actors[aid] = _revised(actor, tuple(names), affiliation)
     return attrs.evolve(
         article,
         actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
@@ -104,10 +117,23 @@ def _build(
 
 _Found = tuple[int, int, str, _Item]
 
-_SCORE_DASHES = frozenset({"-", "–", "—", ":"})
 
-_SCORE = re.compile(r"\b\d\d? ?[-–—:] ?\d\d?\b")
-"""A pre-check for :func:`_score_at` over the whole text (one C-level pass)."""
+def _revised(actor: Actor, aliases: tuple[str, ...], affiliation: str | None) -> Actor:
+    """``actor`` with new aliases and affiliation (``attrs.evolve``, without its
+    per-call field introspection: this runs for every actor of every article)."""
+    return Actor(
+        id=actor.id,
+        kind=actor.kind,
+        name=actor.name,
+        aliases=aliases,
+        titles=actor.titles,
+        affiliation=affiliation,
+        iso3=actor.iso3,
+        wikidata=actor.wikidata,
+    )
+
+
+_SCORE_DASHES = frozenset({"-", "–", "—", ":"})
 
 
 def _score_at(toks: list[str], k: int) -> bool:
@@ -127,10 +153,14 @@ def _national_teams(ctx: _Context, found: list[_Found]) -> frozenset[str]:
     ``Belgium defeated Panama 3 – 0``). Their other mentions here are their national
     teams, which news annotation counts as organizations."""
     toks = ctx.toks
+    n = len(toks)
     teams: set[str] = set()
-    if _SCORE.search(ctx.text) is None:
-        return frozenset(teams)  # no score anywhere: skip the per-mention checks
     for _, _, aid, item in found:
+        i, j = item.i, item.j
+        if not (
+            (j < n and toks[j].isdigit()) or (i >= 3 and toks[i - 1].isdigit())
+        ):  # cheap first test: a number right after or before
+            continue
         if item.kind != "gaz" or item.entry is None or item.entry.role != "name":
             continue
         actor = ctx.gaz.actors.get(aid)
@@ -139,14 +169,6 @@ def _national_teams(ctx: _Context, found: list[_Found]) -> frozenset[str]:
         if _score_at(toks, item.j) or (item.i >= 3 and _score_at(toks, item.i - 3)):
             teams.add(aid)
     return frozenset(teams)
-
-
-def _team_cue(ctx: _Context, item: _Item) -> bool:
-    """``the US team``, ``Team Estonia``: a state named as a team."""
-    j, lows = item.j, ctx.lows
-    return (j < len(lows) and lows[j] in _TEAM_WORDS) or (
-        item.i > 0 and ctx.toks[item.i - 1] == "Team"
-    )
 
 
 _TEAM_WORDS = frozenset({"team", "squad"})
@@ -241,7 +263,7 @@ def _nested_places(ctx: _Context, outer: _Item) -> list[tuple[int, int, str, _It
     nested = []
     k = outer.i
     while k < outer.j:
-        hit = _gaz_match(ctx, k) if _key(ctx.toks[k]) in ctx.gaz.trie else None
+        hit = _gaz_match(ctx, k) if ctx.toks[k] in ctx.gaz.trie else None
         if hit is None or hit[0] > outer.j or (k == outer.i and hit[0] == outer.j):
             k += 1
             continue

@@ -10,7 +10,7 @@ import functools
 import attrs
 
 from geobrief._model import ActorKind, Article
-from geobrief.actors._gazetteer import _END, Entry, Gazetteer, Trie, _key
+from geobrief.actors._gazetteer import _END, Entry, Gazetteer, Trie
 from geobrief.actors._lexicon import Lexicon, lexicon
 
 _SENTENCE_END = frozenset({".", "!", "?", "|", ":", ";"})
@@ -207,7 +207,7 @@ class _Labels:
 
 def _gaz_match(ctx: _Context, i: int) -> tuple[int, Entry] | None:
     """Longest gazetteer match starting at token ``i``: (end token, entry)."""
-    node = ctx.gaz.trie.get(_key(ctx.toks[i]))
+    node = ctx.gaz.trie.get(ctx.toks[i])
     if node is None:
         return None
     best: tuple[int, Entry] | None = None
@@ -219,7 +219,7 @@ def _gaz_match(ctx: _Context, i: int) -> tuple[int, Entry] | None:
             best = (j, entries[0])
         if j >= n:
             break
-        node = node.get(_key(ctx.toks[j]))
+        node = node.get(ctx.toks[j])
         if node is None:
             break
         j += 1

@@ -48,7 +48,10 @@ def _split(cell: str) -> tuple[str, ...]:
 def _add(trie: Trie, surface: str, entry: Entry) -> None:
     node = trie
     for token in tokenize(surface)[2]:
-        node = node.setdefault(_key(token), {})
+        parent = node
+        node = parent.setdefault(_key(token), {})
+        if token in ("The", "the"):
+            parent["The"] = node  # "The" and "the" share one child: look-ups need no _key
     entries: list[Entry] = node.setdefault(_END, [])
     if all(e.actor_id != entry.actor_id or e.role != entry.role for e in entries):
         entries.append(entry)

@@ -30,6 +30,13 @@ from geobrief.actors._tokens import tokenize
 __all__ = ["recognize"]
 
 
+def _lowercase(toks: list[str]) -> list[str]:
+    """Every token lowercased, in one C-level call (tokens never contain a line break, and
+    lowercasing never adds one, so the split gives back one entry per token)."""
+    lows = "\n".join(toks).lower().split("\n")
+    return lows if len(lows) == len(toks) else list(map(str.lower, toks))
+
+
 def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
     """Fill ``actors`` and ``mentions`` of ``article`` using ``gazetteer`` (default: packaged)."""
     gaz = gazetteer or Gazetteer.default()
@@ -44,13 +51,13 @@ def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
         starts=starts,
         ends=ends,
         toks=toks,
-        lows=list(map(str.lower, toks)),
+        lows=_lowercase(toks),
         sentence_start=_SentenceStarts(article, text, starts, ends, toks, lex.abbreviation_words),
         label=_Labels(_label_lines(article, text), starts),
         gaz=gaz,
         lex=lex,
         body_trie=body_trie,
-        lower_words=frozenset(filter(str.islower, toks)),
+        lower_words=frozenset(filter(str.islower, set(toks))),
     )
     items = _scan(ctx)
     _classify(ctx, items)

@@ -23,7 +23,7 @@ from geobrief.actors._context import (
     _Item,
     _tight,
 )
-from geobrief.actors._gazetteer import Entry, _key
+from geobrief.actors._gazetteer import Entry
 from geobrief.actors._lexicon import lexicon
 
 
@@ -87,7 +87,7 @@ def _name_run(ctx: _Context, i: int) -> int:
                 break
             if tok in lex.given_names and (joined_of or lows[j - 1] in lex.org_suffixes):
                 break  # "University of Texas Arlington | Amneh Jafari"
-            if not joined_of and ctx.gaz.trie.get(_key(tok)) is not None:
+            if not joined_of and ctx.gaz.trie.get(tok) is not None:
                 hit = _gaz_match(ctx, j)
                 if hit is not None and not (
                     hit[0] == j + 1 and (first_given or _is_city(ctx, hit[1]))
@@ -114,13 +114,10 @@ def _name_run(ctx: _Context, i: int) -> int:
     return j
 
 
-def _product_code(ctx: _Context, entry: Entry, j: int) -> bool:
+def _product_code(ctx: _Context, j: int) -> bool:
     """Token ``j`` is a model code after an organization's name (``Airbus A380``,
     ``Boeing 787``): the name is a product's, not a mention of the maker."""
     if j >= len(ctx.toks) or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
-        return False
-    actor = ctx.gaz.actors.get(entry.actor_id)
-    if actor is None or actor.kind is not ActorKind.ORGANIZATION:
         return False
     tok = ctx.toks[j]
     has_digit = any(c.isdigit() for c in tok)
@@ -134,6 +131,8 @@ def _scan(ctx: _Context) -> list[_Item]:
     items: list[_Item] = []
     heads_mods = lex.title_words
     trie = ctx.gaz.trie
+    gaz_actors = ctx.gaz.actors
+    join_heads = _join_heads()
     # lowercase tokens start nothing unless a title, honorific, "the" or a gazetteer word
     starters = lex.lowercase_starters
     gaz_starters = ctx.gaz.lowercase_starts
@@ -151,14 +150,14 @@ def _scan(ctx: _Context) -> list[_Item]:
         tok = toks[i]
         low = lows[i]
         # 1. gazetteer
-        hit = _gaz_match(ctx, i) if _key(tok) in trie else None
+        hit = _gaz_match(ctx, i) if tok in trie else None
         if (
             hit is not None
             and hit[0] == i + 1
             and tok in lex.given_names
             and i + 1 < n
             and _is_cap(toks[i + 1])
-            and _key(toks[i + 1]) not in trie
+            and toks[i + 1] not in trie
         ):
             hit = None  # "Vladimir Putin", "Jordan Peterson": a given name, not a place
         if (
@@ -168,33 +167,36 @@ def _scan(ctx: _Context) -> list[_Item]:
             and ctx.starts[hit[0]] == ctx.ends[hit[0] - 1]
         ):
             hit = None  # a currency: "US$", "HK$"
-        if hit is not None and hit[1].role == "ignore":
-            pos = hit[0]  # a listed non-actor: an index, a currency, a time zone
-            continue
-        if hit is not None and hit[0] < n and _product_code(ctx, hit[1], hit[0]):
-            pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
-            continue
-        if (
-            hit is not None
-            and hit[0] + 1 < n
-            and lows[hit[0]] in _JOINERS
-            and lows[hit[0] - 1] in _join_heads()
-            and _is_cap(toks[hit[0] + 1])
-        ):
-            # "the Gulf of Mexico" is not "the Gulf": the longer name is read as a name run
-            start = i + 1 if low == "the" else i
-            end = _name_run(ctx, start)
-            if end > hit[0]:
-                items.append(_Item("name", start, end))
-                pos = end
+        if hit is not None:
+            entry = hit[1]
+            if entry.role == "ignore":
+                pos = hit[0]  # a listed non-actor: an index, a currency, a time zone
                 continue
-        if hit is not None and _is_known_person(ctx, hit[1]):
-            item = _Item("name", i, hit[0])  # a known person: titles come from the text
-            item.type = _PERSON
-            item.actor_id = hit[1].actor_id
-            items.append(item)
-            pos = hit[0]
-            continue
+            hit_actor = gaz_actors.get(entry.actor_id)
+            hit_kind = hit_actor.kind if hit_actor is not None else None
+            if hit_kind is ActorKind.ORGANIZATION and _product_code(ctx, hit[0]):
+                pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
+                continue
+            if (
+                hit[0] + 1 < n
+                and lows[hit[0]] in _JOINERS
+                and lows[hit[0] - 1] in join_heads
+                and _is_cap(toks[hit[0] + 1])
+            ):
+                # "the Gulf of Mexico" is not "the Gulf": the longer name is read as a name run
+                start = i + 1 if low == "the" else i
+                end = _name_run(ctx, start)
+                if end > hit[0]:
+                    items.append(_Item("name", start, end))
+                    pos = end
+                    continue
+            if hit_kind is ActorKind.PERSON:
+                item = _Item("name", i, hit[0])  # a known person: titles come from the text
+                item.type = _PERSON
+                item.actor_id = entry.actor_id
+                items.append(item)
+                pos = hit[0]
+                continue
         if hit is not None:
             j, entry = hit
             item = _Item("gaz", i, j)
@@ -209,7 +211,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                 and ctx.starts[j] == ctx.ends[j - 1] + 1
                 and lows[j] not in heads_mods
                 and toks[j] not in lex.given_names
-                and _key(toks[j]) not in trie
+                and toks[j] not in trie
             ):
                 end = _name_run(ctx, j)
                 if end > j:  # "Boeing Commercial Airplanes", "Apple Computer"
@@ -343,7 +345,7 @@ def _word_before_state(ctx: _Context, i: int) -> int:
         or low in lex.title_heads
         or low in ctx.lower_words
         or ctx.toks[i] in lex.given_names
-        or _key(ctx.toks[j]) not in ctx.gaz.trie
+        or ctx.toks[j] not in ctx.gaz.trie
     ):
         return i
     hit = _gaz_match(ctx, j)
