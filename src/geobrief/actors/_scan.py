@@ -133,6 +133,9 @@ def _scan(ctx: _Context) -> list[_Item]:
     trie = ctx.gaz.trie
     gaz_actors = ctx.gaz.actors
     join_heads = _join_heads()
+    # "mr" for "mr.", "gen" for "gen.": membership tests without building "low + '.'"
+    honorific_words = lex.honorifics | {h[:-1] for h in lex.honorifics if h.endswith(".")}
+    title_dot_stems = frozenset(w[:-1] for w in heads_mods if w.endswith("."))
     # lowercase tokens start nothing unless a title, honorific, "the" or a gazetteer word
     starters = lex.lowercase_starters
     gaz_starters = ctx.gaz.lowercase_starts
@@ -248,8 +251,13 @@ def _scan(ctx: _Context) -> list[_Item]:
             items.append(item)
             pos = j
             continue
+        if not tok[0].isupper():
+            # a lowercase token starts only a title or honorific ("leader", "the" only
+            # started a gazetteer name, tried above)
+            if low not in heads_mods and low not in honorific_words and low not in title_dot_stems:
+                continue
         # 2. a capitalized government body ("Ministry of Defense", "Foreign Ministry")
-        if tok[0].isupper() and low in ctx.body_trie:
+        elif low in ctx.body_trie:
             body = _body_match(ctx, i)
             if body is not None:
                 end = body[0]
@@ -271,13 +279,13 @@ def _scan(ctx: _Context) -> list[_Item]:
                     pos = end
                     continue
         # 3. honorifics and titles
-        if low in lex.honorifics or low + "." in lex.honorifics:
+        if low in honorific_words:
             end = i + 2 if _abbrev_dot(ctx, i + 1) else i + 1
             if end < n and _is_cap(toks[end]):
                 items.append(_Item("honorific", i, end))
                 pos = end
                 continue
-        if low in heads_mods or (low + "." in heads_mods and _abbrev_dot(ctx, i + 1)):
+        if low in heads_mods or (low in title_dot_stems and _abbrev_dot(ctx, i + 1)):
             end = _title_match(ctx, i)
             if end > i:
                 items.append(_Item("title", i, end))
