@@ -1,4 +1,4 @@
-"""The seed brief's actors against its hand annotation (skipped when the gold file is absent)."""
+"""The seed brief's actors against its hand annotation (tests/fixtures/seed/)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from geobrief import Actor, ActorKind, Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "examples" / "russia_north_korea_brief.txt"
-GOLD_FILES = sorted((ROOT.parent / "shared" / "seeds").glob("*.gold.json"))
+GOLD_FILES = [ROOT / "tests" / "fixtures" / "seed" / "russia_north_korea_brief.gold.json"]
 
 pytestmark = pytest.mark.skipif(not GOLD_FILES, reason="seed gold file not available")
 

@@ -13,7 +13,7 @@ from geobrief.statements import cue_for_form
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "examples" / "russia_north_korea_brief.txt"
-SEED_GOLD = ROOT.parent / "shared" / "seeds" / "000_8c948acc1e7d98de.gold.json"
+SEED_GOLD = ROOT / "tests" / "fixtures" / "seed" / "russia_north_korea_brief.gold.json"
 
 pytestmark = pytest.mark.skipif(not SEED_GOLD.exists(), reason="seed gold not available")
 

@@ -1,8 +1,8 @@
 """The canonical brief's structure equals the structure in its gold annotation.
 
-The brief ships as examples/russia_north_korea_brief.txt; its gold file is read
-from ../shared/seeds/ when present, otherwise the test skips. Every expected
-string comes from the gold file.
+The brief ships as examples/russia_north_korea_brief.txt and its gold file as
+tests/fixtures/seed/ (a copy of ../shared/seeds/, checked by
+tests/test_seed_fixture.py). Every expected string comes from the gold file.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from geobrief.structure import parse_structure
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "russia_north_korea_brief.txt"
-GOLD = REPO.parent / "shared" / "seeds" / "000_8c948acc1e7d98de.gold.json"
+GOLD = REPO / "tests" / "fixtures" / "seed" / "russia_north_korea_brief.gold.json"
 STRUCTURE_ONLY = Pipeline(stages=(("structure", parse_structure),), strict=True)
 
 
