@@ -16,7 +16,9 @@ Tokens = tuple[list[int], list[int], list[str]]
 
 _TOKEN = re.compile(
     r"\s*(?:"
-    r"(?:[^\W\d_]\.){2,}"  # dotted acronyms: U.S., D.P.R.K.
+    r"\w\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w)\w+)*"  # words of 2+ characters first (the
+    # common case; an acronym has a period second, so it cannot start this way)
+    r"|(?:[^\W\d_]\.){2,}"  # dotted acronyms: U.S., D.P.R.K.
     r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w)\w+)*"  # words: AT&T, O'Leary, Amazon.com
     r"|['’][sS]\b"  # a possessive
     r"|\S"  # any other character (a hyphen, a period, a quote mark)
