@@ -125,6 +125,9 @@ def _product_code(ctx: _Context, j: int) -> bool:
     return model or (tok.isdigit() and len(tok) == 3)
 
 
+_PLACE_KINDS = (ActorKind.STATE, ActorKind.LOCATION)
+
+
 def _scan(ctx: _Context) -> list[_Item]:
     toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
     n = len(toks)
@@ -132,6 +135,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     heads_mods = lex.title_words
     trie = ctx.gaz.trie
     gaz_actors = ctx.gaz.actors
+    body_trie = ctx.body_trie
     join_heads = _join_heads()
     # "mr" for "mr.", "gen" for "gen.": membership tests without building "low + '.'"
     honorific_words = lex.honorifics | {h[:-1] for h in lex.honorifics if h.endswith(".")}
@@ -205,10 +209,9 @@ def _scan(ctx: _Context) -> list[_Item]:
             item = _Item("gaz", i, j)
             item.entry = entry
             item.actor_id = entry.actor_id
-            actor = ctx.gaz.actors.get(entry.actor_id)
+            actor = hit_actor
             if (
-                actor is not None
-                and actor.kind is ActorKind.ORGANIZATION
+                hit_kind is ActorKind.ORGANIZATION
                 and j < n
                 and _is_cap(toks[j])
                 and ctx.starts[j] == ctx.ends[j - 1] + 1
@@ -223,9 +226,9 @@ def _scan(ctx: _Context) -> list[_Item]:
                     items.append(item)
                     pos = end
                     continue
-            if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION):
+            if actor is not None and hit_kind in _PLACE_KINDS:
                 k = j + 1 if j < n and toks[j] in _POSSESSIVE else j
-                body = _body_match(ctx, k) if k < n else None
+                body = _body_match(ctx, k) if k < n and lows[k] in body_trie else None
                 if body is not None and entry.role != "context" and _body_ends(ctx, body[0]):
                     state = actor.affiliation if actor.kind is ActorKind.LOCATION else actor.id
                     if state is not None and state.startswith("state:"):
