@@ -553,7 +553,7 @@ def test_word_before_a_state_names_an_organization() -> None:
     assert [
         ("Environment Canada", "org:environment-canada"),
         ("Air France", "org:air-france"),
-        ("Australia", "state:AUS"),
+        ("Western Australia", "loc:western-australia"),
     ] == mentions(article)
 
 
@@ -615,3 +615,73 @@ def test_known_persons_by_surname() -> None:
     ] == mentions(article)
     xi = actor(article, "person:xi-jinping")
     assert (("President",), "state:CHN", "Q15031") == (xi.titles, xi.affiliation, xi.wikidata)
+
+
+# --------------------------------------------------------------------------- #
+# National teams, qualified places, places leading an organization's name
+# --------------------------------------------------------------------------- #
+
+
+def test_states_next_to_a_score_are_national_teams() -> None:
+    """A state named beside a match score plays in this text: its mentions are its team
+    (an organization affiliated to the state), except where it is a location."""
+    article = parse("Sweden 1 – 0 Panama. Sweden faced Panama in Russia. Fans came from Sweden.")
+    assert [
+        ("Sweden", "org:swe-national-team"),
+        ("Panama", "org:pan-national-team"),
+        ("Sweden", "org:swe-national-team"),
+        ("Panama", "org:pan-national-team"),
+        ("Russia", "state:RUS"),
+        ("Sweden", "state:SWE"),
+    ] == mentions(article)
+    team = actor(article, "org:swe-national-team")
+    assert (ActorKind.ORGANIZATION, "Sweden", "state:SWE") == (
+        team.kind,
+        team.name,
+        team.affiliation,
+    )
+
+
+def test_team_words_name_a_team_without_a_score() -> None:
+    """`the US team`, `Team Estonia`."""
+    article = parse("The US team won. Team Estonia lost. The US voted.")
+    assert [
+        ("The US", "org:usa-national-team"),
+        ("Estonia", "org:est-national-team"),
+        ("The US", "state:USA"),
+    ] == mentions(article)
+
+
+def test_place_qualified_by_its_region_is_one_mention() -> None:
+    """`Mobile, Alabama` and `Evansville, Indiana, United States` name the town with its
+    region; the regions stay mentions of their own. A list does not qualify."""
+    text = (
+        "They met in Mobile, Alabama. Evansville, Indiana, United States hosted it. "
+        "Perth, Sydney and Melbourne voted."
+    )
+    article = parse(text)
+    spans = [(text[m.span.start : m.span.end], m.actor_id) for m in article.mentions]
+    assert [
+        ("Mobile, Alabama", "loc:mobile"),
+        ("Alabama", "loc:alabama"),
+        ("Evansville, Indiana, United States", "loc:evansville"),
+        ("Indiana, United States", "loc:indiana"),
+        ("United States", "state:USA"),
+        ("Perth", "loc:perth"),
+        ("Sydney", "loc:sydney"),
+        ("Melbourne", "loc:melbourne"),
+    ] == spans
+    assert "Mobile" == actor(article, "loc:mobile").name
+
+
+def test_state_opening_an_organization_name_is_nested() -> None:
+    """`the U.S. Air Force`, `US National Park Service`: the state that opens the name is a
+    mention too; `US` is an acronym, never the function word `us` to strip."""
+    text = "The U.S. Air Force and the US National Park Service agreed."
+    article = parse(text)
+    assert [
+        ("The U.S. Air Force", "org:usa-air-force"),
+        ("U.S.", "state:USA"),
+        ("US National Park Service", "org:us-national-park-service"),
+        ("US", "state:USA"),
+    ] == mentions(article)

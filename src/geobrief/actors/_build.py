@@ -10,6 +10,7 @@ import attrs
 from geobrief._model import Actor, ActorKind, Article, Mention, Span
 from geobrief.actors._context import (
     _LOC,
+    _MAX_RUN,
     _ORG,
     _body_match,
     _Context,
@@ -17,7 +18,7 @@ from geobrief.actors._context import (
     _is_cap,
     _Item,
 )
-from geobrief.actors._gazetteer import Gazetteer
+from geobrief.actors._gazetteer import _END, Entry, Gazetteer
 from geobrief.actors._link import _Person
 from geobrief.actors._tokens import slug
 
@@ -35,6 +36,8 @@ def _build(
             item.kind == "name" and item.type == _ORG and _institution(ctx, item)
         ):
             found.extend(_nested_places(ctx, item))
+        elif item.kind == "gaz" and _is_organization(ctx, item.actor_id):
+            found.extend(_nested_places(ctx, item, leading_only=True))
     # items come in text order, nested places right after their outer name: a stable sort
     # by start keeps the outer (longer) mention first
     found.sort(key=operator.itemgetter(0))
@@ -272,13 +275,24 @@ def _list_goes_on(ctx: _Context, j: int) -> bool:
 _LIST_WORDS = frozenset({"and", "or", "&"})
 
 
-def _nested_places(ctx: _Context, outer: _Item) -> list[tuple[int, int, str, _Item]]:
+def _is_organization(ctx: _Context, actor_id: str) -> bool:
+    actor = ctx.gaz.actors.get(actor_id)
+    return actor is not None and actor.kind is ActorKind.ORGANIZATION
+
+
+def _nested_places(
+    ctx: _Context, outer: _Item, *, leading_only: bool = False
+) -> list[tuple[int, int, str, _Item]]:
     """States and places named inside an organization's name (``University of Texas``,
-    ``New Zealand government``): nested mentions, as news annotation marks them."""
+    ``New Zealand government``): nested mentions, as news annotation marks them. With
+    ``leading_only``, only a place that opens the name (``the U.S. Air Force``)."""
     nested = []
-    k = outer.i
-    while k < outer.j:
-        hit = _gaz_match(ctx, k) if ctx.toks[k] in ctx.gaz.trie else None
+    k = outer.i + 1 if ctx.lows[outer.i] == "the" and outer.j - outer.i > 1 else outer.i
+    stop = min(outer.j, k + 1) if leading_only else outer.j
+    while k < stop:
+        hit = _place_match(ctx, k, outer.j) if leading_only else None
+        if hit is None:
+            hit = _gaz_match(ctx, k) if ctx.toks[k] in ctx.gaz.trie else None
         if hit is None or hit[0] > outer.j or (k == outer.i and hit[0] == outer.j):
             k += 1
             continue
@@ -298,6 +312,27 @@ def _nested_places(ctx: _Context, outer: _Item) -> list[tuple[int, int, str, _It
 
 
 _NESTED_ROLES = frozenset({"name"})
+
+
+def _place_match(ctx: _Context, k: int, limit: int) -> tuple[int, Entry] | None:
+    """The longest state or place name from token ``k`` that ends before ``limit``
+    (``U.S.`` in ``U.S. Air Force``, which the gazetteer knows as a whole too)."""
+    node: dict[str, Any] = ctx.gaz.trie
+    best: tuple[int, Entry] | None = None
+    for j in range(k, min(limit - 1, k + _MAX_RUN)):
+        child = node.get(ctx.toks[j])
+        if child is None:
+            break
+        node = child
+        for entry in node.get(_END, ()):
+            actor = ctx.gaz.actors.get(entry.actor_id)
+            if actor is not None and actor.kind in _PLACE_KINDS and entry.role in _NESTED_ROLES:
+                best = (j + 1, entry)
+                break
+    return best
+
+
+_PLACE_KINDS = frozenset({ActorKind.STATE, ActorKind.LOCATION})
 
 
 def _institution(ctx: _Context, item: _Item) -> bool:

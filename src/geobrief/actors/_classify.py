@@ -22,15 +22,20 @@ from geobrief.actors._tokens import slug
 
 def _strip_run(ctx: _Context, item: _Item) -> None:
     """Drop leading function words (``The``, ``In``) and trailing particles from a name run."""
-    lows = ctx.lows
+    lows, toks = ctx.lows, ctx.toks
     while item.i < item.j and (
-        lows[item.i] in ctx.lex.not_names
+        (lows[item.i] in ctx.lex.not_names and not _acronym_word(toks[item.i]))
         or lows[item.i] in _DETERMINERS
         or (ctx.sentence_start[item.i] and lows[item.i] in ctx.lower_words)
     ):
         item.i += 1
     while item.j > item.i and ctx.toks[item.j - 1] in ctx.lex.name_particles:
         item.j -= 1
+
+
+def _acronym_word(token: str) -> bool:
+    """``US``, ``UK``: all capitals, so not the function word spelled alike (``us``)."""
+    return len(token) > 1 and token.isupper()
 
 
 def _affiliation_before(ctx: _Context, items: list[_Item], k: int) -> str | None:
