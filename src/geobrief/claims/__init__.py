@@ -72,6 +72,8 @@ def _hedges(
 ) -> tuple[Hedge, ...]:
     text = ctx.text
     found = scanned_hedges(text, ctx.lexicon, span, sentence_start)
+    if cue is None:
+        return found
     extra = _cue_hedge(text, cue, cue_span)
     if not extra:
         return found

@@ -18,12 +18,16 @@ _END_PUNCTUATION = ".!?;:"
 _MAYBE_PARTICIPLE = re.compile(r",\s+(?:\w+\s+)?\w+ing\b")
 
 
+_LEADING = ",—–"
+_TRAILING = _END_PUNCTUATION + ","
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and (text[start].isspace() or text[start] in ",—–"):
+    while start < end and (text[start].isspace() or text[start] in _LEADING):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _END_PUNCTUATION + ","):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
         end -= 1
-    if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+    if end <= start or not any(map(str.isalpha, text[start:end])):
         return None
     return Span(start=start, end=end)
 

@@ -74,8 +74,8 @@ def scanned_hedges(
 ) -> tuple[Hedge, ...]:
     """:func:`find_hedges` answered from an article's lexicon scan (same result)."""
     hits = scan.hedges_in(span.start, span.end)
-    if hits is None:
-        return find_hedges(text, span, sentence_start)
+    if not hits:
+        return () if hits is not None else find_hedges(text, span, sentence_start)
     return tuple(
         Hedge(cue=lemma, span=Span(start=start, end=end))
         for start, end, lemma, _ in hits

@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
 from operator import methodcaller
+from typing import NamedTuple, TypeVar
 
 from geobrief.statements._lexicon import CueEntry, cues_by_first_word
 from geobrief.statements._text import TOKEN_SPLIT, Token
@@ -44,6 +45,7 @@ LexiconHit = tuple[int, int, str, int]
 """(start, end, lemma, cancel_end): a lexicon form's character span and lemma;
 ``cancel_end`` is the end of a following word that cancels it (``not only``), else -1."""
 
+_T = TypeVar("_T")
 _FRAME_POS = frozenset({"verb", "prep"})
 _new_tuple = tuple.__new__
 _NOT_SUFFIX = re.compile(r"[nN][’'][tT]")
@@ -127,11 +129,6 @@ class TokenTable:
         return tokens, self.lowers[lo:hi]
 
 
-def _match(lowers: list[str], k: int, form: tuple[str, ...]) -> bool:
-    n = len(form)
-    return n == 1 or tuple(lowers[k : k + n]) == form
-
-
 class LexiconScan:
     """Where the lexicon forms of one text are; see the module docstring."""
 
@@ -204,19 +201,56 @@ class LexiconScan:
         return None
 
 
+_PhraseOption = tuple[tuple[str, ...], str, frozenset[str]]
+
+
+class _FirstWord(NamedTuple):
+    """What can start at one lexicon word, split so that the common case is one lookup:
+    the multi-word forms (longest first) and the result when none of them fits."""
+
+    cue_multi: list[tuple[tuple[str, ...], CueEntry]]
+    cue_single: CueEntry | None
+    hedge_multi: list[tuple[tuple[str, ...], _PhraseOption]]
+    hedge_single: _PhraseOption | None
+    negation_multi: list[tuple[tuple[str, ...], _PhraseOption]]
+    negation_single: _PhraseOption | None
+    is_cue: bool
+    is_hedge: bool
+    is_negation: bool
+
+
+def _split_options(
+    options: list[tuple[tuple[str, ...], _T]],
+) -> tuple[list[tuple[tuple[str, ...], _T]], _T | None]:
+    """Longest-first options as (the multi-word ones, the first single-word one's value):
+    the first option that fits is the first multi-word form that fits, else that word."""
+    multi = [option for option in options if len(option[0]) > 1]
+    single = next((option[1] for option in options if len(option[0]) == 1), None)
+    return multi, single
+
+
 @cache
-def _by_first_word() -> dict[
-    str,
-    tuple[
-        list[tuple[tuple[str, ...], CueEntry]] | None,
-        list[tuple[tuple[str, ...], str, frozenset[str]]] | None,
-        list[tuple[tuple[str, ...], str, frozenset[str]]] | None,
-    ],
-]:
+def _by_first_word() -> dict[str, _FirstWord]:
     cues, hedges, negations = cues_by_first_word(), hedge_table(), negation_table()
-    return {
-        word: (cues.get(word), hedges.get(word), negations.get(word)) for word in _first_words()
-    }
+    table: dict[str, _FirstWord] = {}
+    for word in _first_words():
+        cue_multi, cue_single = _split_options(cues.get(word, []))
+        hedge_multi, hedge_single = _split_options([(h[0], h) for h in hedges.get(word, [])])
+        negation_multi, negation_single = _split_options(
+            [(n[0], n) for n in negations.get(word, [])]
+        )
+        table[word] = _FirstWord(
+            cue_multi,
+            cue_single,
+            hedge_multi,
+            hedge_single,
+            negation_multi,
+            negation_single,
+            word in cues,
+            word in hedges,
+            word in negations,
+        )
+    return table
 
 
 def scan_lexicons(text: str) -> LexiconScan:
@@ -236,27 +270,50 @@ def scan_lexicons(text: str) -> LexiconScan:
                 suffixed.add(k)
                 found_negations.append((ends[k] - 3, ends[k], "n't", -1))
     hedge_free = 0
-    for k in compress(range(len(lowers)), map(lexicon.__contains__, lowers)):
-        cue_options, hedge_options, negation_options = lexicon[lowers[k]]
-        if cue_options is not None:
-            entry = next((e for form, e in cue_options if _match(lowers, k, form)), None)
+    n_tokens = len(lowers)
+    for k in compress(range(n_tokens), map(lexicon.__contains__, lowers)):
+        (
+            cue_multi,
+            cue_single,
+            hedge_multi,
+            hedge_single,
+            negation_multi,
+            negation_single,
+            is_cue,
+            is_hedge,
+            is_negation,
+        ) = lexicon[lowers[k]]
+        if is_cue:
+            entry = cue_single
+            for form, cue_option in cue_multi:
+                if tuple(lowers[k : k + len(form)]) == form:
+                    entry = cue_option
+                    break
             if entry is not None and entry.pos in _FRAME_POS:
                 # A capitalized verb inside a sentence is a name (``United States``).
                 cue_starts.append(starts[k])
                 cue_names.append(entry.pos == "verb" and text[starts[k]].isupper())
-        if hedge_options is not None and k >= hedge_free:
-            hedge = next((h for h in hedge_options if _match(lowers, k, h[0])), None)
+        if is_hedge and k >= hedge_free:
+            hedge = hedge_single
+            for form, hedge_option in hedge_multi:
+                if tuple(lowers[k : k + len(form)]) == form:
+                    hedge = hedge_option
+                    break
             if hedge is not None:
                 last = k + len(hedge[0]) - 1
                 found_hedges.append((starts[k], ends[last], hedge[1], -1))
                 hedge_free = last + 1
-        if negation_options is not None and k not in suffixed:
-            negation = next((n for n in negation_options if _match(lowers, k, n[0])), None)
+        if is_negation and k not in suffixed:
+            negation = negation_single
+            for form, negation_option in negation_multi:
+                if tuple(lowers[k : k + len(form)]) == form:
+                    negation = negation_option
+                    break
             if negation is not None:
                 following = k + len(negation[0])
                 cancel_end = (
                     ends[following]
-                    if following < len(lowers) and lowers[following] in negation[2]
+                    if following < n_tokens and lowers[following] in negation[2]
                     else -1
                 )
                 found_negations.append((starts[k], ends[following - 1], negation[1], cancel_end))

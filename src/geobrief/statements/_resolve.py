@@ -52,6 +52,7 @@ class MentionIndex:
         self.spans = [m.span for m in mentions]
         self.ids = [m.actor_id for m in mentions]
         self.starts = [s.start for s in self.spans]
+        self.ends = [s.end for s in self.spans]
         self.excluded = sorted(excluded)
         self.excluded_starts = [s.start for s in self.excluded]
         self.genders: dict[str, str] = {}
@@ -68,20 +69,19 @@ class MentionIndex:
 
     def inside(self, span: Span) -> list[tuple[Span, str]]:
         """Mentions lying entirely inside ``span``, in text order."""
-        i = bisect.bisect_left(self.starts, span.start)
-        found: list[tuple[Span, str]] = []
-        while i < len(self.spans) and self.spans[i].start < span.end:
-            if self.spans[i].end <= span.end:
-                found.append((self.spans[i], self.ids[i]))
-            i += 1
-        return found
+        starts, ends, end = self.starts, self.ends, span.end
+        i = bisect.bisect_left(starts, span.start)
+        hi = bisect.bisect_left(starts, end, i)
+        return [(self.spans[k], self.ids[k]) for k in range(i, hi) if ends[k] <= end]
 
     def ids_inside(self, span: Span) -> tuple[str, ...]:
         """Distinct actor ids mentioned inside ``span``, in order of first mention."""
-        seen: dict[str, None] = {}
-        for _, actor_id in self.inside(span):
-            seen.setdefault(actor_id, None)
-        return tuple(seen)
+        starts, ends, ids, end = self.starts, self.ends, self.ids, span.end
+        i = bisect.bisect_left(starts, span.start)
+        hi = bisect.bisect_left(starts, end, i)
+        if i == hi:
+            return ()
+        return tuple(dict.fromkeys([ids[k] for k in range(i, hi) if ends[k] <= end]))
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.excluded_starts, pos) - 1
