@@ -36,7 +36,11 @@ def _build(
             item.kind == "name" and item.type == _ORG and _institution(ctx, item)
         ):
             found.extend(_nested_places(ctx, item))
-        elif item.kind == "gaz" and _is_organization(ctx, item.actor_id):
+        elif (
+            item.kind == "gaz"
+            and item.actor_id.startswith("org:")
+            and _is_organization(ctx, item.actor_id)
+        ):
             found.extend(_nested_places(ctx, item, leading_only=True))
     # items come in text order, nested places right after their outer name: a stable sort
     # by start keeps the outer (longer) mention first
