@@ -178,13 +178,15 @@ def extract_claims(article: Article) -> Article:
         )
         covered.append(reported.content)
     already = _Covered(covered)
+    article_voice = ArticleSource()  # immutable: one value serves every claim
+    ids_inside, lexicon = ctx.mentions.ids_inside, ctx.lexicon
     for sentence, always in _voice_spans(article, ctx):
         if already.overlaps(sentence):
             continue
         for span in clause_spans(text, sentence):
-            about = ctx.mentions.ids_inside(span)
-            hedges = _hedges(ctx, span, sentence_start=sentence.start)
+            about = ids_inside(span)
+            hedges = scanned_hedges(text, lexicon, span, sentence.start)
             if always or about or hedges:
-                claims.append(_claim(ctx, span, ArticleSource(), hedges=hedges, about=about))
+                claims.append(_claim(ctx, span, article_voice, hedges=hedges, about=about))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return attrs.evolve(article, claims=tuple(claims))

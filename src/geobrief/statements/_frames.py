@@ -33,6 +33,15 @@ _TRAILING = frozenset({".", ",", ":", ";", "!", "?", "—", "–", "-"})
 _QUOTE_TOKENS = frozenset("“”„‟«»「」『』〝〞〟\"＂‘’‚‛‹›'")
 _CLAUSE_STOP = frozenset({";", "—", "–"})
 _NOT_PARTICIPLE_STOP = frozenset({"including", "regarding", "concerning", "following", "during"})
+_CONTENT_START_SKIP = _QUOTE_TOKENS | _TRAILING
+# The lexicons, read once at import.
+_CUE_FIRST_WORDS = frozenset(cues_by_first_word())
+_PREPOSITIONS = words("preposition")
+_CONTENT_NOUNS = words("content_noun")
+_DETERMINERS_OR_POSSESSIVES = words("determiner") | words("possessive")
+_NOT_BARE_CLAUSE_START = (
+    words("preposition") | words("conjunction") | words("clause_opener") | words("stop_verb")
+)
 
 
 @attrs.frozen
@@ -151,7 +160,7 @@ def _trailing_attribution(
 ) -> bool:
     """True when tokens ``i..stop`` read like ``he said.`` / ``said the ministry.``."""
     for k in range(i, min(stop, i + 8)):
-        match = match_cue(lowers, k)
+        match = match_cue(lowers, k) if lowers[k] in _CUE_FIRST_WORDS else None
         if match is not None and match.entry.pos == "verb":
             rest = [t.text for t in tokens[k + match.length : stop]]
             return len(rest) <= 10 and "that" not in lowers[k + match.length : stop]
@@ -169,13 +178,13 @@ def _that_reaches_cue(
     if that == after or cue.takes_object:
         return True
     first = lowers[after]
-    if first in words("preposition") or first.endswith("ly"):
+    if first in _PREPOSITIONS or first.endswith("ly"):
         return True
-    return lowers[that - 1] in words("content_noun")
+    return lowers[that - 1] in _CONTENT_NOUNS
 
 
 def _content_span(tokens: Sequence[Token], start: int, end: int) -> Span | None:
-    while start < end and tokens[start].text in _QUOTE_TOKENS | _TRAILING:
+    while start < end and tokens[start].text in _CONTENT_START_SKIP:
         start += 1
     if end <= start:
         return None
@@ -202,7 +211,7 @@ def _after_cue(
         if lower in cue.preps and found_prep < 0 and k > after:
             found_prep = k
             break
-        found_cue = match_cue(lowers, k) if k > after else None
+        found_cue = match_cue(lowers, k) if k > after and lower in _CUE_FIRST_WORDS else None
         if (
             found_cue is not None
             and found_cue.entry.pos == "verb"
@@ -252,13 +261,7 @@ def _bare_clause(
     lower = lowers[start]
     if not first.text[0].isalnum() or lower in _NOT_CLAUSE_START or lower in {"that", "this"}:
         return None
-    if (
-        lower in words("preposition")
-        or lower in words("conjunction")
-        or lower in words("clause_opener")
-        or lower in words("stop_verb")
-        or lower in {"not", "never"}
-    ):
+    if lower in _NOT_BARE_CLAUSE_START or lower in {"not", "never"}:
         return None
     if lower.endswith("ly") and not is_capitalized(first.text):
         return None
@@ -282,7 +285,7 @@ def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
     frames: list[Frame] = []
     n = len(tokens)
     resume = 0
-    for i in compress(range(n), map(cues_by_first_word().__contains__, lowers)):
+    for i in compress(range(n), map(_CUE_FIRST_WORDS.__contains__, lowers)):
         if i < resume:
             continue  # inside the previous cue
         match = match_cue(lowers, i)
@@ -409,7 +412,7 @@ def _verb_frame(
 ) -> Frame | None:
     n = len(tokens)
     cue_lower = lowers[i]
-    if i > 0 and lowers[i - 1] in words("determiner") | words("possessive"):
+    if i > 0 and lowers[i - 1] in _DETERMINERS_OR_POSSESSIVES:
         return None  # "the claims", "his statement": a noun, not a verb
     participle = cue_lower.endswith("ing") and i > 0 and tokens[i - 1].text == ","
     # "X tweeted to Y and said ...": a coordinated verb shares the subject.
@@ -462,7 +465,9 @@ def _verb_frame(
     if content is None:
         # "<content>, X said." or "<content>, said X."
         rest = [t.text for t in tokens[after:n]]
-        if len(rest) <= 8 and not any(match_cue(lowers, k) for k in range(after, n)):
+        if len(rest) <= 8 and not any(
+            match_cue(lowers, k) for k in range(after, n) if lowers[k] in _CUE_FIRST_WORDS
+        ):
             comma = (i - 1) if inverted else (phrase.start - 1 if phrase is not None else -1)
             if comma > 0:
                 content = _content_before(tokens, lowers, comma, 0)

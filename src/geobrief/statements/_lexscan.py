@@ -18,7 +18,6 @@ span's own tokens instead, which keeps the results identical to a token scan.
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
@@ -48,7 +47,6 @@ LexiconHit = tuple[int, int, str, int]
 _T = TypeVar("_T")
 _FRAME_POS = frozenset({"verb", "prep"})
 _new_tuple = tuple.__new__
-_NOT_SUFFIX = re.compile(r"[nN][’'][tT]")
 
 
 def _claims_rows(name: str) -> list[list[str]]:
@@ -99,7 +97,7 @@ def _first_words() -> frozenset[str]:
 class TokenTable:
     """All tokens of a text, as parallel lists; a span's tokens are a slice."""
 
-    __slots__ = ("ends", "lowers", "starts", "texts")
+    __slots__ = ("ends", "has_not_suffix", "lowers", "starts", "texts")
 
     def __init__(self, text: str) -> None:
         parts = TOKEN_SPLIT.split(text)
@@ -114,6 +112,8 @@ class TokenTable:
         if "’" in lowered:
             lowered = lowered.replace("’", "'")
         self.lowers = lowered.split(" ") if self.texts else []
+        self.has_not_suffix = "n't" in lowered
+        """Some token's lowercase form holds ``n't`` (no other character lowers to these)."""
 
     def within(self, start: int, end: int) -> tuple[list[Token], list[str]]:
         """The tokens lying entirely inside ``[start, end)`` and their lowercase forms."""
@@ -263,7 +263,7 @@ def scan_lexicons(text: str) -> LexiconScan:
     found_hedges: list[LexiconHit] = []
     found_negations: list[LexiconHit] = []
     suffixed: set[int] = set()
-    if _NOT_SUFFIX.search(text):
+    if table.has_not_suffix:
         # "don't", "isn't": the last three characters negate (checked first, as before).
         for k in compress(range(len(lowers)), map(_ends_with_not, lowers)):
             if len(lowers[k]) > 3:

@@ -13,7 +13,7 @@ from functools import cache
 
 import attrs
 
-from geobrief.statements._lexicon import match_cue, words
+from geobrief.statements._lexicon import cues_by_first_word, match_cue, words
 from geobrief.statements._text import Token, is_capitalized
 
 __all__ = ["Phrase", "phrase_after", "phrase_before", "skip_modifiers_back"]
@@ -61,8 +61,16 @@ def _function_words() -> frozenset[str]:
     )
 
 
-def _function_word(lower: str) -> bool:
-    return lower in _function_words()
+# The closed-class word lists, read once at import.
+_PRONOUNS = _pronouns()
+_FUNCTION_WORDS = _function_words()
+_DETERMINERS = words("determiner")
+_POSSESSIVES = words("possessive")
+_DETERMINERS_OR_POSSESSIVES = _DETERMINERS | _POSSESSIVES
+_AUXILIARIES = words("auxiliary")
+_PREPOSITIONS = words("preposition")
+_CONTENT_NOUNS = words("content_noun")
+_CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 
 
 def _is_word(token: Token) -> bool:
@@ -77,11 +85,15 @@ def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
     lower = lowers[i]
     if len(text) > 1 and text.isupper():
         return True  # WHO, NATO, KCNA
-    if _function_word(lower) or lower in words("determiner") or lower in words("possessive"):
+    if lower in _FUNCTION_WORDS or lower in _DETERMINERS_OR_POSSESSIVES:
         return False
     if is_capitalized(text) or text[0].isdigit():
         return True
-    if match_cue(lowers, i) is not None and lower.endswith(("ed", "ing")):
+    if (
+        lower.endswith(("ed", "ing"))
+        and lower in _CUE_FIRST_WORDS
+        and match_cue(lowers, i) is not None
+    ):
         return False
     return not lower.endswith("ly")
 
@@ -93,7 +105,7 @@ def skip_modifiers_back(tokens: Sequence[Token], lowers: Sequence[str], j: int, 
     steps = 0
     while k > low and steps < 4:
         lower = lowers[k - 1]
-        if lower in words("auxiliary") or (
+        if lower in _AUXILIARIES or (
             lower.endswith("ly") and not is_capitalized(tokens[k - 1].text)
         ):
             k -= 1
@@ -110,7 +122,7 @@ def _simple_before(
     if end <= low:
         return None
     last = end - 1
-    if lowers[last] in _pronouns():
+    if lowers[last] in _PRONOUNS:
         return Phrase(last, end, last)
     if not _nominal(tokens[last], lowers, last) or tokens[last].text == ".":
         return None
@@ -119,7 +131,7 @@ def _simple_before(
     while k > limit:
         prev = k - 1
         lower = lowers[prev]
-        if lower in words("determiner") or lower in words("possessive"):
+        if lower in _DETERMINERS_OR_POSSESSIVES:
             if not (lower == "that" and prev > 0 and match_cue(lowers, prev - 1) is not None):
                 k = prev  # ("said that bureaucrats ...": a complementizer, not a determiner)
             break
@@ -140,7 +152,7 @@ def _simple_before(
     # Never start on a link word or a trailing period.
     while k < last and (lowers[k] in _LINKS or lowers[k] == "and" or not _is_word(tokens[k])):
         k += 1
-    if all(lowers[x] in words("determiner") for x in range(k, end)):
+    if all(lowers[x] in _DETERMINERS for x in range(k, end)):
         return None
     return Phrase(k, end, last)
 
@@ -197,11 +209,12 @@ def _apposition_before(
                 continue
             break
         if (
-            match_cue(lowers, k) is not None
+            lowers[k] in _CUE_FIRST_WORDS
+            and match_cue(lowers, k) is not None
             and not is_capitalized(text)
-            and lowers[k - 1] not in words("preposition")
-            and lowers[k - 1] not in words("determiner")
-            and lowers[k] not in words("content_noun")
+            and lowers[k - 1] not in _PREPOSITIONS
+            and lowers[k - 1] not in _DETERMINERS
+            and lowers[k] not in _CONTENT_NOUNS
         ):
             return None  # a clause with its own verb, not an apposition
     if opening < 0:
@@ -222,7 +235,7 @@ def _apposition_before(
     before = _extend_links(tokens, lowers, before, low)
     if (
         first in {"who", "which", "whose"}
-        or first in words("preposition")
+        or first in _PREPOSITIONS
         or (comma - inner_start == 1 and first.endswith("ly"))
     ):
         # A relative clause or an aside describes the phrase before it.
@@ -246,10 +259,10 @@ def phrase_after(
     stop = len(tokens) if high is None else min(high, len(tokens))
     if i >= stop:
         return None
-    if lowers[i] in _pronouns():
+    if lowers[i] in _PRONOUNS:
         return Phrase(i, i + 1, i)
     k = i
-    if lowers[k] in words("determiner") or lowers[k] in words("possessive"):
+    if lowers[k] in _DETERMINERS_OR_POSSESSIVES:
         k += 1
     head = -1
     limit = min(stop, i + _MAX_PHRASE)
@@ -276,13 +289,11 @@ def phrase_after(
                 head >= 0
                 and k + 1 < limit
                 and (
-                    is_capitalized(tokens[k + 1].text)
-                    or lowers[k + 1] in words("determiner")
-                    or title_and
+                    is_capitalized(tokens[k + 1].text) or lowers[k + 1] in _DETERMINERS or title_and
                 )
             ):
                 k += 1
-                if lowers[k] in words("determiner"):
+                if lowers[k] in _DETERMINERS:
                     k += 1
                 continue
             break
@@ -301,7 +312,12 @@ def phrase_after(
             k += 1  # "Apple Inc. CEO Steve Jobs", "John F. Kennedy"
             continue
         if _nominal(token, lowers, k) and token.text != ".":
-            if match_cue(lowers, k) is not None and not is_capitalized(token.text) and head >= 0:
+            if (
+                lower in _CUE_FIRST_WORDS
+                and match_cue(lowers, k) is not None
+                and not is_capitalized(token.text)
+                and head >= 0
+            ):
                 break
             head = k
             k += 1

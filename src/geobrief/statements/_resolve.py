@@ -56,6 +56,7 @@ class MentionIndex:
         self.excluded = sorted(excluded)
         self.excluded_starts = [s.start for s in self.excluded]
         self.genders: dict[str, str] = {}
+        self._names: dict[str, frozenset[str]] = {}
         gendered = _gendered_words()
         for actor in self.actors.values():
             for title in actor.titles:
@@ -111,12 +112,21 @@ class MentionIndex:
         head = head_word.lower()
         if len(head) < 3:
             return None
+        stem = head.rstrip("s")
         for actor_id in self._recent(before):
-            actor = self.actors[actor_id]
-            names = " ".join((actor.name, *actor.aliases, *actor.titles)).lower().split()
-            if head in names or head.rstrip("s") in names:
+            names = self._name_words(actor_id)
+            if head in names or stem in names:
                 return actor_id
         return None
+
+    def _name_words(self, actor_id: str) -> frozenset[str]:
+        """The lowercase words of an actor's name, aliases and titles (computed once)."""
+        found = self._names.get(actor_id)
+        if found is None:
+            actor = self.actors[actor_id]
+            found = frozenset(" ".join((actor.name, *actor.aliases, *actor.titles)).lower().split())
+            self._names[actor_id] = found
+        return found
 
     def _recent(self, before: int) -> list[str]:
         """Actor ids mentioned before ``before`` (outside quotes), nearest first, bounded."""
