@@ -32,8 +32,13 @@ _THAT_WINDOW = 10
 _TRAILING = frozenset({".", ",", ":", ";", "!", "?", "—", "–", "-"})
 _QUOTE_TOKENS = frozenset("“”„‟«»「」『』〝〞〟\"＂‘’‚‛‹›'")
 _CLAUSE_STOP = frozenset({";", "—", "–"})
+_CLAUSE_BREAKS = _CLAUSE_STOP | {"and", ","}
+"""Lowercase tokens where a content clause may end (punctuation lowers to itself)."""
 _NOT_PARTICIPLE_STOP = frozenset({"including", "regarding", "concerning", "following", "during"})
 _CONTENT_START_SKIP = _QUOTE_TOKENS | _TRAILING
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+"""A token whose lowercase form ends with ``'s`` ends with one of these (no other
+character lowers to an apostrophe or an ``s``)."""
 # The lexicons, read once at import.
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 _PREPOSITIONS = words("preposition")
@@ -69,33 +74,39 @@ def phrase_span(tokens: Sequence[Token], phrase: Phrase) -> tuple[Span, Span]:
     """The character span of a phrase (without a final possessive ``’s``) and of its head."""
     last = tokens[phrase.end - 1]
     end = last.end
-    if last.lower.endswith("'s") and len(last.text) > 2:
+    if last.text.endswith(_POSSESSIVE_ENDINGS) and len(last.text) > 2:
         end -= 2
     head = tokens[phrase.head]
-    head_end = head.end - 2 if head.lower.endswith("'s") and len(head.text) > 2 else head.end
+    head_end = (
+        head.end - 2 if head.text.endswith(_POSSESSIVE_ENDINGS) and len(head.text) > 2 else head.end
+    )
     return Span(start=tokens[phrase.start].start, end=end), Span(start=head.start, end=head_end)
 
 
 def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop: int) -> int:
     """Token index where content starting at ``start`` ends (exclusive)."""
-    k = start
-    while k < stop:
-        text = tokens[k].text
-        if text in _CLAUSE_STOP:
+    k = max(start, stop)
+    # Only a stop mark, "and" or a comma can end the clause: visit just those.
+    for at in compress(range(start, stop), map(_CLAUSE_BREAKS.__contains__, lowers[start:stop])):
+        lower = lowers[at]
+        if lower in _CLAUSE_STOP:
+            k = at
             break
-        if lowers[k] == "and" and k + 1 < stop and k > start:
-            following = match_cue(lowers, k + 1)
+        if lower == "and" and at + 1 < stop and at > start:
+            following = match_cue(lowers, at + 1)
             if following is not None and following.entry.pos == "verb":
+                k = at
                 break  # "..., and predicted that ...": the next cue's own clause
-        if text == "," and k + 1 < stop:
-            nxt = lowers[k + 1]
-            if participle_after_comma(tokens, lowers, k, stop) >= 0:
+        if lower == "," and at + 1 < stop:
+            if participle_after_comma(tokens, lowers, at, stop) >= 0:
+                k = at
                 break
-            if nxt == "according":
+            if lowers[at + 1] == "according":
+                k = at
                 break
-            if _trailing_attribution(tokens, lowers, k + 1, stop):
+            if _trailing_attribution(tokens, lowers, at + 1, stop):
+                k = at
                 break
-        k += 1
     while k > start and tokens[k - 1].text in _TRAILING:
         k -= 1
     return k

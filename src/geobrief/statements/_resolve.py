@@ -82,7 +82,11 @@ class MentionIndex:
         hi = bisect.bisect_left(starts, end, i)
         if i == hi:
             return ()
-        return tuple(dict.fromkeys([ids[k] for k in range(i, hi) if ends[k] <= end]))
+        seen: dict[str, None] = {}
+        for k in range(i, hi):
+            if ends[k] <= end:
+                seen[ids[k]] = None  # a repeated id keeps its first place
+        return tuple(seen)
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.excluded_starts, pos) - 1
