@@ -3,12 +3,12 @@
 * Hypothesis profiles: ``ci`` (modest example counts, no deadline; chosen when
   ``CI=true``), ``dev`` (the default) and ``thorough`` (for a long local fuzz
   run). ``HYPOTHESIS_PROFILE=<name>`` picks one explicitly.
-* Sybil runs every Python example in ``docs/*.md`` (fenced ``python`` blocks,
-  including ``>>>`` sessions) and every ``>>>`` example in the docstrings of
-  ``src/geobrief/**/*.py``, so the documentation cannot drift from the code.
-  Plain ``pytest`` collects them too: when the test paths come from the
-  ``testpaths`` setting, ``docs`` and ``src/geobrief`` are added to them (a
-  no-op once ``testpaths`` lists them itself).
+* Sybil runs every Python example in ``docs/*.md`` and ``README.md`` (fenced
+  ``python`` blocks, including ``>>>`` sessions) and every ``>>>`` example in
+  the docstrings of ``src/geobrief/**/*.py``, so the documentation cannot drift
+  from the code. Plain ``pytest`` collects them too: when the test paths come
+  from the ``testpaths`` setting, ``docs``, ``src/geobrief`` and ``README.md``
+  are added to them (a no-op once ``testpaths`` lists them itself).
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from hypothesis import HealthCheck, settings
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 from sybil.parsers.rest import DocTestParser
+from sybil.sybil import SybilCollection
 
 ROOT = Path(__file__).parent
-DOC_PATHS = ("docs", "src/geobrief")
+DOC_PATHS = ("docs", "src/geobrief", "README.md")
 
 settings.register_profile(
     "ci",
@@ -49,7 +50,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     for extra in DOC_PATHS:
         path = ROOT / extra
-        if path.is_dir() and not any(Path(arg).resolve() == path for arg in config.args):
+        if path.exists() and not any(Path(arg).resolve() == path for arg in config.args):
             config.args.append(str(path))
 
 
@@ -72,6 +73,17 @@ _markdown_examples = Sybil(
     fixtures=["in_repository_root"],
     name="docs",
 )
+_readme_examples = Sybil(
+    parsers=[
+        PythonCodeBlockParser(doctest_optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE),
+        SkipParser(),
+    ],
+    path=".",
+    patterns=["README.md"],
+    excludes=["*/*"],  # the top-level README only
+    fixtures=["in_repository_root"],
+    name="readme",
+)
 _docstring_examples = Sybil(
     parsers=[DocTestParser(optionflags=doctest.ELLIPSIS)],
     path="src/geobrief",
@@ -80,7 +92,9 @@ _docstring_examples = Sybil(
     name="docstrings",
 )
 
-pytest_collect_file = (_markdown_examples + _docstring_examples).pytest()
+pytest_collect_file = SybilCollection(
+    (_markdown_examples, _readme_examples, _docstring_examples)
+).pytest()
 
 
 def check_article(article: object, source_text: str | None = None) -> None:
