@@ -81,6 +81,8 @@ class _Context:
     body_trie: Trie
     lower_words: frozenset[str]
     """Words that occur in lowercase somewhere in the text (so are common words here)."""
+    candidates: list[int]
+    """Token indices where the scan may start something (capitalized tokens, starters)."""
     _counts: dict[str, int] = attrs.field(factory=dict)
 
     def count(self, token: str) -> int:
@@ -100,6 +102,23 @@ def _body_trie() -> Trie:
             node = node.setdefault(word, {})
         node.setdefault(_END, (body_slug, name))
     return trie
+
+
+_STARTERS: dict[int, tuple[Lexicon, Gazetteer, frozenset[str]]] = {}
+
+
+def _starters(lex: Lexicon, gaz: Gazetteer) -> frozenset[str]:
+    """Lowercase tokens that can start a scan item: title words, honorifics, ``the``, and
+    the lowercase first words of gazetteer names (``al`` in ``al-Qaeda``). Built once per
+    gazetteer; the cache holds immutable sets only (a racing thread builds an equal one)."""
+    cached = _STARTERS.get(id(gaz))
+    if cached is not None and cached[0] is lex and cached[1] is gaz:
+        return cached[2]
+    words = lex.lowercase_starters | gaz.lowercase_starts
+    if len(_STARTERS) > 16:
+        _STARTERS.clear()
+    _STARTERS[id(gaz)] = (lex, gaz, words)
+    return words
 
 
 def _is_cap(token: str) -> bool:

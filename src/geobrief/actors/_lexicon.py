@@ -55,6 +55,8 @@ class Lexicon:
     _title_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _lowercase_starters: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _abbreviation_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _honorific_stems: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _title_dot_stems: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         title_words = self.title_heads | self.title_modifiers
@@ -62,6 +64,20 @@ class Lexicon:
         object.__setattr__(self, "_lowercase_starters", title_words | self.honorifics | {"the"})
         dotted = {w[:-1] for w in self.abbreviations if "." not in w[:-1]}
         object.__setattr__(self, "_abbreviation_words", frozenset(dotted))
+        stems = self.honorifics | {h[:-1] for h in self.honorifics if h.endswith(".")}
+        object.__setattr__(self, "_honorific_stems", stems)
+        dot_stems = frozenset(w[:-1] for w in title_words if w.endswith("."))
+        object.__setattr__(self, "_title_dot_stems", dot_stems)
+
+    @property
+    def honorific_stems(self) -> frozenset[str]:
+        """Honorifics, also without their period (``mr`` for ``mr.``)."""
+        return self._honorific_stems
+
+    @property
+    def title_dot_stems(self) -> frozenset[str]:
+        """Title words written with a period, without it (``gen`` for ``gen.``)."""
+        return self._title_dot_stems
 
     @property
     def abbreviation_words(self) -> frozenset[str]:

@@ -15,12 +15,21 @@ length of the text.
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 
 from geobrief._model import Article
 from geobrief.actors._build import _build
 from geobrief.actors._classify import _classify
-from geobrief.actors._context import _body_trie, _Context, _label_lines, _Labels, _SentenceStarts
+from geobrief.actors._context import (
+    _body_trie,
+    _Context,
+    _label_lines,
+    _Labels,
+    _SentenceStarts,
+    _starters,
+)
 from geobrief.actors._gazetteer import Gazetteer
 from geobrief.actors._lexicon import lexicon
 from geobrief.actors._link import _link
@@ -37,16 +46,35 @@ def _lowercase(toks: list[str]) -> list[str]:
     return lows if len(lows) == len(toks) else list(map(str.lower, toks))
 
 
+def _candidates(toks: list[str], unique: set[str], starters: frozenset[str]) -> list[int]:
+    """Indices of the tokens the scan looks at: capitalized tokens and the lowercase words
+    that can start something (``starters``). Decided once per distinct token, then picked
+    with one C-level pass over the tokens."""
+    chosen = {t for t in unique if t[0].isupper()}
+    chosen.update(unique & starters)
+    return list(itertools.compress(range(len(toks)), map(chosen.__contains__, toks)))
+
+
 def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
     """Fill ``actors`` and ``mentions`` of ``article`` using ``gazetteer`` (default: packaged)."""
-    gaz = gazetteer or Gazetteer.default()
+    ctx = _context(article, gazetteer or Gazetteer.default())
+    if ctx is None:
+        return attrs.evolve(article, actors=(), mentions=())
+    items = _scan(ctx)
+    _classify(ctx, items)
+    persons = _link(ctx, items)
+    return _build(ctx, article, items, persons)
+
+
+def _context(article: Article, gaz: Gazetteer) -> _Context | None:
+    """The shared state of one run over ``article`` (None for a text without tokens)."""
     lex = lexicon()
     text = article.text
     starts, ends, toks = tokenize(text)
     if not toks:
-        return attrs.evolve(article, actors=(), mentions=())
-    body_trie = _body_trie()
-    ctx = _Context(
+        return None
+    unique = set(toks)
+    return _Context(
         text=text,
         starts=starts,
         ends=ends,
@@ -56,10 +84,7 @@ def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
         label=_Labels(_label_lines(article, text), starts),
         gaz=gaz,
         lex=lex,
-        body_trie=body_trie,
-        lower_words=frozenset(filter(str.islower, set(toks))),
+        body_trie=_body_trie(),
+        lower_words=frozenset(filter(str.islower, unique)),
+        candidates=_candidates(toks, unique, _starters(lex, gaz)),
     )
-    items = _scan(ctx)
-    _classify(ctx, items)
-    persons = _link(ctx, items)
-    return _build(ctx, article, items, persons)

@@ -4,8 +4,6 @@ capitalized name tokens, each taken at most once."""
 from __future__ import annotations
 
 import functools
-import itertools
-import operator
 
 from geobrief._model import ActorKind
 from geobrief.actors._context import (
@@ -23,7 +21,7 @@ from geobrief.actors._context import (
     _Item,
     _tight,
 )
-from geobrief.actors._gazetteer import Entry
+from geobrief.actors._gazetteer import _END, Entry
 from geobrief.actors._lexicon import lexicon
 
 
@@ -137,31 +135,34 @@ def _scan(ctx: _Context) -> list[_Item]:
     gaz_actors = ctx.gaz.actors
     body_trie = ctx.body_trie
     join_heads = _join_heads()
-    # "mr" for "mr.", "gen" for "gen.": membership tests without building "low + '.'"
-    honorific_words = lex.honorifics | {h[:-1] for h in lex.honorifics if h.endswith(".")}
-    title_dot_stems = frozenset(w[:-1] for w in heads_mods if w.endswith("."))
-    # lowercase tokens start nothing unless a title, honorific, "the" or a gazetteer word
-    starters = lex.lowercase_starters
-    gaz_starters = ctx.gaz.lowercase_starts
-    # (C-level maps: this runs over every token)
-    flags = map(
-        operator.or_,
-        map(str.isupper, map(operator.itemgetter(0), toks)),
-        map(operator.or_, map(starters.__contains__, toks), map(gaz_starters.__contains__, toks)),
-    )
-    candidates = list(itertools.compress(range(n), flags))
+    honorific_words, title_dot_stems = lex.honorific_stems, lex.title_dot_stems
+    starts, ends = ctx.starts, ctx.ends
+    given_names = lex.given_names
     pos = 0
-    for i in candidates:
+    for i in ctx.candidates:
         if i < pos:
             continue
         tok = toks[i]
         low = lows[i]
-        # 1. gazetteer
-        hit = _gaz_match(ctx, i) if tok in trie else None
+        # 1. gazetteer: the longest match from the token trie
+        node = trie.get(tok)
+        hit: tuple[int, Entry] | None = None
+        if node is not None:
+            k = i + 1
+            while True:
+                entries = node.get(_END)
+                if entries:
+                    hit = (k, entries[0])
+                if k >= n:
+                    break
+                node = node.get(toks[k])
+                if node is None:
+                    break
+                k += 1
         if (
             hit is not None
             and hit[0] == i + 1
-            and tok in lex.given_names
+            and tok in given_names
             and i + 1 < n
             and _is_cap(toks[i + 1])
             and toks[i + 1] not in trie
@@ -171,7 +172,7 @@ def _scan(ctx: _Context) -> list[_Item]:
             hit is not None
             and hit[0] < n
             and toks[hit[0]] == "$"
-            and ctx.starts[hit[0]] == ctx.ends[hit[0] - 1]
+            and starts[hit[0]] == ends[hit[0] - 1]
         ):
             hit = None  # a currency: "US$", "HK$"
         if hit is not None:
