@@ -206,13 +206,14 @@ _PhraseOption = tuple[tuple[str, ...], str, frozenset[str]]
 
 class _FirstWord(NamedTuple):
     """What can start at one lexicon word, split so that the common case is one lookup:
-    the multi-word forms (longest first) and the result when none of them fits."""
+    the multi-word forms by their second word (longest first) and the result when none
+    of them fits."""
 
-    cue_multi: list[tuple[tuple[str, ...], CueEntry]]
+    cue_multi: dict[str, list[tuple[tuple[str, ...], CueEntry]]]
     cue_single: CueEntry | None
-    hedge_multi: list[tuple[tuple[str, ...], _PhraseOption]]
+    hedge_multi: dict[str, list[tuple[tuple[str, ...], _PhraseOption]]]
     hedge_single: _PhraseOption | None
-    negation_multi: list[tuple[tuple[str, ...], _PhraseOption]]
+    negation_multi: dict[str, list[tuple[tuple[str, ...], _PhraseOption]]]
     negation_single: _PhraseOption | None
     is_cue: bool
     is_hedge: bool
@@ -221,10 +222,14 @@ class _FirstWord(NamedTuple):
 
 def _split_options(
     options: list[tuple[tuple[str, ...], _T]],
-) -> tuple[list[tuple[tuple[str, ...], _T]], _T | None]:
-    """Longest-first options as (the multi-word ones, the first single-word one's value):
-    the first option that fits is the first multi-word form that fits, else that word."""
-    multi = [option for option in options if len(option[0]) > 1]
+) -> tuple[dict[str, list[tuple[tuple[str, ...], _T]]], _T | None]:
+    """Longest-first options as (the multi-word ones by second word, the first single-word
+    one's value): the first option that fits is the first multi-word form that fits,
+    else that word."""
+    multi: dict[str, list[tuple[tuple[str, ...], _T]]] = {}
+    for option in options:
+        if len(option[0]) > 1:
+            multi.setdefault(option[0][1], []).append(option)
     single = next((option[1] for option in options if len(option[0]) == 1), None)
     return multi, single
 
@@ -285,7 +290,9 @@ def scan_lexicons(text: str) -> LexiconScan:
         ) = lexicon[lowers[k]]
         if is_cue:
             entry = cue_single
-            for form, cue_option in cue_multi:
+            for form, cue_option in (
+                cue_multi.get(lowers[k + 1], ()) if cue_multi and k + 1 < n_tokens else ()
+            ):
                 if tuple(lowers[k : k + len(form)]) == form:
                     entry = cue_option
                     break
@@ -295,7 +302,9 @@ def scan_lexicons(text: str) -> LexiconScan:
                 cue_names.append(entry.pos == "verb" and text[starts[k]].isupper())
         if is_hedge and k >= hedge_free:
             hedge = hedge_single
-            for form, hedge_option in hedge_multi:
+            for form, hedge_option in (
+                hedge_multi.get(lowers[k + 1], ()) if hedge_multi and k + 1 < n_tokens else ()
+            ):
                 if tuple(lowers[k : k + len(form)]) == form:
                     hedge = hedge_option
                     break
@@ -305,7 +314,9 @@ def scan_lexicons(text: str) -> LexiconScan:
                 hedge_free = last + 1
         if is_negation and k not in suffixed:
             negation = negation_single
-            for form, negation_option in negation_multi:
+            for form, negation_option in (
+                negation_multi.get(lowers[k + 1], ()) if negation_multi and k + 1 < n_tokens else ()
+            ):
                 if tuple(lowers[k : k + len(form)]) == form:
                     negation = negation_option
                     break

@@ -45,6 +45,14 @@ _ALL_MARKS = (
     | _SINGLE_TOGGLES
 )
 _MARK = re.compile("[" + re.escape("".join(sorted(_ALL_MARKS))) + "]")
+_SINGLES = (
+    "[" + re.escape("".join(sorted(_SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES))) + "]"
+)
+_PAIRING_MARK = re.compile(
+    "[" + re.escape("".join(sorted(_ALL_MARKS))) + f"](?<!(?<=[^\\W_]){_SINGLES}(?=[^\\W_]))"
+)
+"""A quote mark other than a single mark between two letters or digits (``Lavrov’s``),
+which :meth:`_Scanner.scan_line` always passes over."""
 _OPEN_CONTEXT = frozenset("([{<—–-/\u00a0")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-/…")
 _WORD_AFTER = re.compile(r"[^\W_]+")
@@ -363,7 +371,9 @@ def scan_quotes(text: str) -> QuoteScan:
         line_end = n if nl < 0 else nl
         reopened_at = state.outer.mark if state.outer is not None else -1
         line_start = pos if reopened_at < pos else reopened_at + 1
-        if _MARK.search(text, line_start, line_end) is not None:
+        if _PAIRING_MARK.search(text, line_start, line_end) is not None or (
+            state.outer is not None and _MARK.search(text, line_start, line_end) is not None
+        ):
             state = _scan_line_with_retry(scanner, state, pos, line_start, line_end)
         if nl < 0:
             scanner.line_break(state, line_end, n, blank=False)
