@@ -146,13 +146,23 @@ def _actor(fields: dict[str, Any], gaz: Gazetteer) -> Actor:
 def _mention(actor_id: str, start: int, end: int) -> Mention:
     """``Mention(actor_id=..., span=Span(...))`` without repeating the field checks: the
     id was validated when its Actor was built, and Article checks every mention again (an
-    id of a listed actor, offsets inside the text). About twice as fast; there is one per
-    mention."""
-    span = Span.__new__(Span)
-    span.__attrs_init__(start=start, end=end)
-    mention = Mention.__new__(Mention)
-    mention.__attrs_init__(actor_id=actor_id, span=span)
+    id of a listed actor, offsets inside the text). The slots are set directly (the
+    classes are frozen, so ``__attrs_init__`` would do the same through ``object``); about
+    three times as fast as the checked constructors, and there is one per mention."""
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    mention = _new(Mention)
+    _set_actor_id(mention, actor_id)
+    _set_span(mention, span)
     return mention
+
+
+_new = object.__new__
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
+_set_actor_id = Mention.__dict__["actor_id"].__set__
+_set_span = Mention.__dict__["span"].__set__
 
 
 _SCORE_DASHES = frozenset({"-", "–", "—", ":"})
