@@ -173,8 +173,8 @@ def _trailing_attribution(
     for k in range(i, min(stop, i + 8)):
         match = match_cue(lowers, k) if lowers[k] in _CUE_FIRST_WORDS else None
         if match is not None and match.entry.pos == "verb":
-            rest = [t.text for t in tokens[k + match.length : stop]]
-            return len(rest) <= 10 and "that" not in lowers[k + match.length : stop]
+            rest = stop - (k + match.length)  # tokens after the cue
+            return rest <= 10 and "that" not in lowers[k + match.length : stop]
         if tokens[k].text in {",", ";"}:
             return False
     return False
@@ -473,15 +473,15 @@ def _verb_frame(
         content, addressee = _after_cue(tokens, lowers, entry, after, n)
     if content is None and phrase is not None and phrase.start == 1 and lowers[0] == "as":
         content, addressee = _as_clause(tokens, lowers, entry, after, n)
-    if content is None:
-        # "<content>, X said." or "<content>, said X."
-        rest = [t.text for t in tokens[after:n]]
-        if len(rest) <= 8 and not any(
-            match_cue(lowers, k) for k in range(after, n) if lowers[k] in _CUE_FIRST_WORDS
-        ):
-            comma = (i - 1) if inverted else (phrase.start - 1 if phrase is not None else -1)
-            if comma > 0:
-                content = _content_before(tokens, lowers, comma, 0)
+    # "<content>, X said." or "<content>, said X."
+    if (
+        content is None
+        and n - after <= 8
+        and not any(match_cue(lowers, k) for k in range(after, n) if lowers[k] in _CUE_FIRST_WORDS)
+    ):
+        comma = (i - 1) if inverted else (phrase.start - 1 if phrase is not None else -1)
+        if comma > 0:
+            content = _content_before(tokens, lowers, comma, 0)
     return Frame(
         cue=entry,
         cue_span=cue_span,

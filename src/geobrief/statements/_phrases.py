@@ -80,14 +80,15 @@ def _is_word(token: Token) -> bool:
 def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
     """Could this token be part of a noun phrase?"""
     text = token.text
-    if not _is_word(token):
+    first = text[0]  # a token is never empty
+    if not first.isalnum():
         return text in {".", "-", "&"} and i > 0 and lowers[i - 1][:1].isalnum()
     lower = lowers[i]
     if len(text) > 1 and text.isupper():
         return True  # WHO, NATO, KCNA
     if lower in _FUNCTION_WORDS or lower in _DETERMINERS_OR_POSSESSIVES:
         return False
-    if is_capitalized(text) or text[0].isdigit():
+    if first.isupper() or first.isdigit():
         return True
     if (
         lower.endswith(("ed", "ing"))
@@ -152,7 +153,7 @@ def _simple_before(
     # Never start on a link word or a trailing period.
     while k < last and (lowers[k] in _LINKS or lowers[k] == "and" or not _is_word(tokens[k])):
         k += 1
-    if all(lowers[x] in _DETERMINERS for x in range(k, end)):
+    if _DETERMINERS.issuperset(lowers[k:end]):
         return None
     return Phrase(k, end, last)
 
