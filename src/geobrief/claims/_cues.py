@@ -79,7 +79,11 @@ def scanned_hedges(
     return tuple(
         Hedge(cue=lemma, span=Span(start=start, end=end))
         for start, end, lemma, _ in hits
-        if not (_MAY.match(text, start) and start not in (span.start, sentence_start))
+        if not (
+            text[start] == "M"
+            and _MAY.match(text, start)
+            and start not in (span.start, sentence_start)
+        )
     )
 
 
