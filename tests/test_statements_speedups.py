@@ -1,0 +1,113 @@
+"""Shortcuts taken for speed give the same answers as the plain computations they replace."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geobrief.statements._frames import (
+    _CLAUSE_STOP,
+    _TRAILING,
+    _clause_end,
+    _trailing_attribution,
+    participle_after_comma,
+)
+from geobrief.statements._lexicon import match_cue
+from geobrief.statements._quotes import (
+    _MARK,
+    _PAIRING_MARK,
+    _SINGLE_CLOSERS,
+    _SINGLE_OPENERS,
+    _SINGLE_TOGGLES,
+)
+from geobrief.statements._text import Token, lowercase, tokenize
+
+SINGLE_MARKS = _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES
+
+
+def passed_over(text: str, i: int) -> bool:
+    """What the quote scanner tests at each mark: a single mark between two letters or digits."""
+    return (
+        text[i] in SINGLE_MARKS
+        and 0 < i < len(text) - 1
+        and text[i - 1].isalnum()
+        and text[i + 1].isalnum()
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="'’‘‚‛‹›“”\"«»aZ9é_ \n.-", max_size=60))
+def test_pairing_marks_are_the_marks_the_scanner_does_not_pass_over(text: str) -> None:
+    """The line prefilter finds exactly the marks that can change the pairing state."""
+    expected = [m.start() for m in _MARK.finditer(text) if not passed_over(text, m.start())]
+    actual = [m.start() for m in _PAIRING_MARK.finditer(text)]
+    assert expected == actual
+
+
+def reference_clause_end(
+    tokens: Sequence[Token], lowers: Sequence[str], start: int, stop: int
+) -> int:
+    """The token-by-token loop that ``_clause_end`` replaces."""
+    k = start
+    while k < stop:
+        text = tokens[k].text
+        if text in _CLAUSE_STOP:
+            break
+        if lowers[k] == "and" and k + 1 < stop and k > start:
+            following = match_cue(lowers, k + 1)
+            if following is not None and following.entry.pos == "verb":
+                break
+        if text == "," and k + 1 < stop:
+            if participle_after_comma(tokens, lowers, k, stop) >= 0:
+                break
+            if lowers[k + 1] == "according":
+                break
+            if _trailing_attribution(tokens, lowers, k + 1, stop):
+                break
+        k += 1
+    while k > start and tokens[k - 1].text in _TRAILING:
+        k -= 1
+    return k
+
+
+WORDS = [
+    "the",
+    "minister",
+    "And",
+    "and",
+    "said",
+    "warned",
+    ",",
+    ";",
+    "—",
+    "–",
+    ".",
+    "according",
+    "to",
+    "highlighting",
+    "further",
+    "that",
+    "he",
+    "Lavrov",
+    "talks",
+    "failed",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=25),
+    st.integers(min_value=0, max_value=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_clause_end_equals_the_token_by_token_loop(words: list[str], start: int, stop: int) -> None:
+    """Visiting only stop marks, 'and' and commas ends a clause where the full loop does."""
+    tokens = tokenize(" ".join(words))
+    lowers = lowercase(tokens)
+    stop = min(stop, len(tokens))
+    start = min(start, len(tokens))
+    expected = reference_clause_end(tokens, lowers, start, stop)
+    actual = _clause_end(tokens, lowers, start, stop)
+    assert expected == actual
