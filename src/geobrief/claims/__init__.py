@@ -180,9 +180,16 @@ def extract_claims(article: Article) -> Article:
     already = _Covered(covered)
     article_voice = ArticleSource()  # immutable: one value serves every claim
     ids_inside, lexicon = ctx.mentions.ids_inside, ctx.lexicon
+    mentions = ctx.mentions
     for sentence, always in _voice_spans(article, ctx):
         if already.overlaps(sentence):
             continue
+        if (
+            not always
+            and not mentions.any_inside(sentence)
+            and not lexicon.hedge_overlaps(sentence)
+        ):
+            continue  # none of its clauses can name an actor or hedge
         for span in clause_spans(text, sentence):
             about = ids_inside(span)
             hedges = scanned_hedges(text, lexicon, span, sentence.start)

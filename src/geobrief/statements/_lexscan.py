@@ -24,6 +24,7 @@ from itertools import accumulate, compress, repeat
 from operator import methodcaller
 from typing import NamedTuple, TypeVar
 
+from geobrief._model import Span
 from geobrief.statements._lexicon import CueEntry, cues_by_first_word
 from geobrief.statements._text import TOKEN_SPLIT, Token
 
@@ -184,6 +185,13 @@ class LexiconScan:
         if hi > lo and self._hedge_ends[hi - 1] > end:
             return None
         return self.hedges[lo:hi]
+
+    def hedge_overlaps(self, span: Span) -> bool:
+        """Whether a hedge found by the scan shares a character with ``span``; when none
+        does, no part of ``span`` holds a hedge (nor straddles one)."""
+        i = bisect.bisect_left(self._hedge_starts, span.end) - 1
+        # Hedges do not overlap one another, so their ends are in order too.
+        return i >= 0 and self._hedge_ends[i] > span.start
 
     def first_negation(self, start: int, end: int) -> LexiconHit | bool | None:
         """The first negation inside ``[start, end)`` that no following word in the

@@ -75,6 +75,13 @@ class MentionIndex:
         hi = bisect.bisect_left(starts, end, i)
         return [(self.spans[k], self.ids[k]) for k in range(i, hi) if ends[k] <= end]
 
+    def any_inside(self, span: Span) -> bool:
+        """Whether a mention lies entirely inside ``span``."""
+        starts, ends, end = self.starts, self.ends, span.end
+        i = bisect.bisect_left(starts, span.start)
+        hi = bisect.bisect_left(starts, end, i)
+        return any(ends[k] <= end for k in range(i, hi))
+
     def ids_inside(self, span: Span) -> tuple[str, ...]:
         """Distinct actor ids mentioned inside ``span``, in order of first mention."""
         starts, ends, ids, end = self.starts, self.ends, self.ids, span.end
