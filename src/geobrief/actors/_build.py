@@ -27,27 +27,30 @@ def _build(
     ctx: _Context, article: Article, items: list[_Item], persons: dict[str, _Person]
 ) -> Article:
     gaz = ctx.gaz
+    starts, ends = ctx.starts, ctx.ends
     found: list[tuple[int, int, str, _Item]] = []
+    mentioned: set[str] = set()  # ids mentioned other than by a contextual alias
     for item in items:
-        if item.actor_id is None or item.kind in ("title", "honorific") or item.i >= item.j:
+        aid = item.actor_id
+        kind = item.kind
+        if aid is None or kind == "title" or kind == "honorific" or item.i >= item.j:
             continue
-        found.append((ctx.starts[item.i], ctx.ends[item.j - 1], item.actor_id, item))
-        if item.kind == "body" or (
-            item.kind == "name" and item.type == _ORG and _institution(ctx, item)
-        ):
-            found.extend(_nested_places(ctx, item))
-        elif (
-            item.kind == "gaz"
-            and item.actor_id.startswith("org:")
-            and _is_organization(ctx, item.actor_id)
-        ):
-            found.extend(_nested_places(ctx, item, leading_only=True))
+        found.append((starts[item.i], ends[item.j - 1], aid, item))
+        if item.entry is None or item.entry.role != "context":
+            mentioned.add(aid)
+        nested = None
+        if kind == "body" or (kind == "name" and item.type == _ORG and _institution(ctx, item)):
+            nested = _nested_places(ctx, item)
+        elif kind == "gaz" and aid.startswith("org:") and _is_organization(ctx, aid):
+            nested = _nested_places(ctx, item, leading_only=True)
+        if nested:
+            found.extend(nested)
+            mentioned.update(f[2] for f in nested)  # nested places are named, never context
     # items come in text order, nested places right after their outer name: a stable sort
     # by start keeps the outer (longer) mention first
     found.sort(key=operator.itemgetter(0))
     teams = _national_teams(ctx, found)
     qualified = _qualified_places(ctx, found)
-    mentioned = {aid for _, _, aid, it in found if it.entry is None or it.entry.role != "context"}
     actors: dict[str, dict[str, Any]] = {}  # keyword arguments of each Actor, built once
     surfaces: dict[str, list[str]] = {}
     mentions: list[Mention] = []
@@ -99,8 +102,14 @@ def _build(
             if actor is None:
                 continue
             actors[aid] = actor
-        surfaces.setdefault(aid, []).append(text[start:end])
-        end = qualified.get(index, end)
+        surface = text[start:end]
+        known_surfaces = surfaces.get(aid)
+        if known_surfaces is None:
+            surfaces[aid] = [surface]
+        else:
+            known_surfaces.append(surface)
+        if qualified:
+            end = qualified.get(index, end)
         mentions.append(_mention(aid, start, end))
     # affiliations must point at known actors
     for aid, fields in list(actors.items()):

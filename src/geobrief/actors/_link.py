@@ -35,9 +35,15 @@ def _run_text(ctx: _Context, item: _Item) -> str:
 
 
 def _run_tokens(ctx: _Context, item: _Item) -> tuple[str, ...]:
-    """The run's words (``Kim Jong-un`` -> ``Kim``, ``Jong-un``) without name particles."""
+    """The run's words (``Kim Jong-un`` -> ``Kim``, ``Jong-un``) without name particles
+    (worked out once per run: linking asks several times)."""
+    cached = item.words
+    if cached is not None and cached[0] == item.i and cached[1] == item.j:
+        return cached[2]
     words = _run_text(ctx, item).split()
-    return tuple(w for w in words if w not in ctx.lex.name_particles) or tuple(words)
+    result = tuple(w for w in words if w not in ctx.lex.name_particles) or tuple(words)
+    item.words = (item.i, item.j, result)
+    return result
 
 
 def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:

@@ -61,13 +61,16 @@ def _name_run(ctx: _Context, i: int) -> int:
     n = len(toks)
     if not _is_cap(toks[i]):
         return i
-    first_given = toks[i] in lex.given_names
+    starts, ends, text = ctx.starts, ctx.ends, ctx.text
+    given_names, title_heads, trie = lex.given_names, lex.title_heads, ctx.gaz.trie
+    first_given = toks[i] in given_names
     j = i + 1
     joined_of = False
     while j < n and j - i < _MAX_RUN:
         tok = toks[j]
-        if ctx.starts[j] > ctx.ends[j - 1] + 1 or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
-            break
+        gap = starts[j] - ends[j - 1]
+        if gap > 1 or (gap == 1 and text[ends[j - 1]] == "\n"):
+            break  # not one space apart, or across a line break
         if (
             tok == "-"
             and j + 1 < n
@@ -80,12 +83,12 @@ def _name_run(ctx: _Context, i: int) -> int:
         if tok == "." and _abbrev_dot(ctx, j):
             j += 1  # "John F. Kennedy", "Acme Inc.", "St. Louis"
             continue
-        if _is_cap(tok):
-            if not joined_of and not first_given and lows[j] in lex.title_heads:
+        if tok[0].isupper() and (len(tok) > 1 or tok not in _NOT_CAPS):  # _is_cap
+            if not joined_of and not first_given and lows[j] in title_heads:
                 break
-            if tok in lex.given_names and (joined_of or lows[j - 1] in lex.org_suffixes):
+            if tok in given_names and (joined_of or lows[j - 1] in lex.org_suffixes):
                 break  # "University of Texas Arlington | Amneh Jafari"
-            if not joined_of and ctx.gaz.trie.get(tok) is not None:
+            if not joined_of and tok in trie:
                 hit = _gaz_match(ctx, j)
                 if hit is not None and not (
                     hit[0] == j + 1 and (first_given or _is_city(ctx, hit[1]))
@@ -110,6 +113,10 @@ def _name_run(ctx: _Context, i: int) -> int:
         else:
             break
     return j
+
+
+_NOT_CAPS = ("I", "A")
+"""Capital letters that are words of their own (see ``_is_cap``)."""
 
 
 def _product_code(ctx: _Context, j: int) -> bool:
@@ -261,7 +268,7 @@ def _scan(ctx: _Context) -> list[_Item]:
             if low not in heads_mods and low not in honorific_words and low not in title_dot_stems:
                 continue
         # 2. a capitalized government body ("Ministry of Defense", "Foreign Ministry")
-        elif low in ctx.body_trie:
+        elif low in body_trie:
             body = _body_match(ctx, i)
             if body is not None:
                 end = body[0]
@@ -353,11 +360,11 @@ def _word_before_state(ctx: _Context, i: int) -> int:
     low = ctx.lows[i]
     lex = ctx.lex
     if (
-        low in lex.compass_words
+        ctx.toks[j] not in ctx.gaz.trie  # the most selective test first
+        or low in lex.compass_words
         or low in lex.title_heads
         or low in ctx.lower_words
         or ctx.toks[i] in lex.given_names
-        or ctx.toks[j] not in ctx.gaz.trie
     ):
         return i
     hit = _gaz_match(ctx, j)
