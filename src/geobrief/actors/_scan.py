@@ -144,7 +144,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     join_heads = _join_heads()
     honorific_words, title_dot_stems = lex.honorific_stems, lex.title_dot_stems
     starts, ends = ctx.starts, ctx.ends
-    given_names = lex.given_names
+    given_names, not_names = lex.given_names, lex.not_names
     pos = 0
     for i in ctx.candidates:
         if i < pos:
@@ -303,8 +303,14 @@ def _scan(ctx: _Context) -> list[_Item]:
                 pos = end
                 continue
         # 4. capitalized names (never starting with "The", "In" ...)
-        if _is_cap(tok) and tok[0].isalpha() and low not in lex.not_names:
-            end = _word_before_state(ctx, i)
+        if (
+            tok[0].isupper()
+            and (len(tok) > 1 or tok not in _NOT_CAPS)  # _is_cap
+            and tok[0].isalpha()
+            and low not in not_names
+        ):
+            # (the next token must start a gazetteer name: tested here, the cheapest way)
+            end = _word_before_state(ctx, i) if i + 1 < n and toks[i + 1] in trie else i
             if end > i:  # "Environment Canada", "Air France", "Team Estonia"
                 item = _Item("name", i, end)
                 item.type = _ORG
