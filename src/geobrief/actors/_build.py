@@ -147,7 +147,11 @@ def _actor(fields: dict[str, Any], gaz: Gazetteer) -> Actor:
     """The Actor of ``fields``: the gazetteer's own object when nothing differs (each Actor
     is built, and validated, once)."""
     known = gaz.actors.get(fields["id"])
-    if known is not None and all(getattr(known, k) == v for k, v in fields.items()):
+    if (
+        known is not None
+        and known.aliases == fields["aliases"]  # what differs most often: tested first
+        and all(getattr(known, k) == v for k, v in fields.items())
+    ):
         return known
     return Actor(**fields)
 
