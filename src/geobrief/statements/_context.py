@@ -145,6 +145,19 @@ class ArticleContext:
         i = bisect.bisect_left(self._quote_starts, span.end) - 1
         return i >= 0 and self.quote_contents[i].overlaps(span)
 
+    def quotes_embedded(self, span: Span) -> bool:
+        """True when every quotation that overlaps ``span`` sits inside it after some
+        unquoted text (``would respond “decisively” to ...``): a partial quote within
+        reported speech, not a direct quotation."""
+        quotes = self.quotes.quotes
+        i = bisect.bisect_left(self._quote_starts, span.end) - 1
+        while i >= 0 and self.quote_contents[i].end > span.start:
+            quote = quotes[i]
+            if quote.open_mark <= span.start or self.quote_contents[i].end > span.end:
+                return False
+            i -= 1
+        return True
+
     def resolve(self, frame_speaker: Span, head: Span, pronoun: bool) -> str | None:
         """The actor id a frame's source phrase refers to, if it can be told."""
         if pronoun:

@@ -82,6 +82,32 @@ def _kind(
     return StatementKind.PARTIAL
 
 
+def _enclosing_frame(
+    ctx: ArticleContext, quote: Quote, sentence: SentenceInfo | None
+) -> Frame | None:
+    """The speech frame whose reported content holds the quotation after some
+    unquoted words (``X said Tehran would respond “decisively” to ...``): the
+    quotation is a partial quote of that frame's source."""
+    if sentence is None or quote.close_mark is None or not sentence.has_cue:
+        return None
+    for frame in sentence.frames:
+        if frame.cue_span.end > quote.open_mark:
+            break
+        content = frame.content
+        if (
+            content is None
+            or frame.speaker is None
+            or frame.cue.cue_class != "speech"
+            or not frame.clause
+            or not content.start < quote.open_mark
+            or quote.content.end > content.end
+            or ctx.in_quote(frame.cue_span.start)
+        ):
+            continue
+        return frame
+    return None
+
+
 def _post_frame(ctx: ArticleContext, quote: Quote, limit: int) -> Frame | None:
     """A frame right after the closing mark: ``,” said X`` or ``,” X said``."""
     if quote.close_mark is None:
@@ -258,6 +284,14 @@ def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
     for index, quote in enumerate(quotes):
         next_open = quotes[index + 1].open_mark if index + 1 < len(quotes) else len(ctx.text)
         sentence = ctx.sentence_at(quote.open_mark)
+        enclosing = _enclosing_frame(ctx, quote, sentence)
+        if enclosing is not None:
+            # Quoted words inside someone's reported speech are theirs; one quoted
+            # word stays a term (``to “streamline” processing``), as elsewhere.
+            if not _is_title(ctx, quote, StatementKind.PARTIAL):
+                found.append(_frame_attribution(ctx, quote, StatementKind.PARTIAL, enclosing))
+            previous_close = quote.close_mark if quote.close_mark is not None else previous_close
+            continue
         kind = _kind(ctx, quote, sentence, previous_close + 1)
         if _is_title(ctx, quote, kind):
             previous_close = quote.close_mark if quote.close_mark is not None else previous_close

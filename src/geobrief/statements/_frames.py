@@ -44,6 +44,9 @@ _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 _PREPOSITIONS = words("preposition")
 _CONTENT_NOUNS = words("content_noun")
 _DETERMINERS_OR_POSSESSIVES = words("determiner") | words("possessive")
+_TIME_MODIFIERS = words("time_modifier")
+_TIME_NOUNS = words("time_noun")
+_ADVERBIAL_STARTS = _PREPOSITIONS | _TIME_MODIFIERS | _TIME_NOUNS
 _NOT_BARE_CLAUSE_START = (
     words("preposition") | words("conjunction") | words("clause_opener") | words("stop_verb")
 )
@@ -68,6 +71,9 @@ class Frame:
     inherited: bool = False
     """True when a participle (``..., framing ...``) took the clause's source."""
     speaker_is_pronoun: bool = False
+    clause: bool = True
+    """False when the content is a prepositional object (``warned against ...``,
+    ``described X as ...``) rather than a clause."""
 
 
 def phrase_span(tokens: Sequence[Token], phrase: Phrase) -> tuple[Span, Span]:
@@ -189,9 +195,62 @@ def _that_reaches_cue(
     if that == after or cue.takes_object:
         return True
     first = lowers[after]
-    if first in _PREPOSITIONS or first.endswith("ly"):
+    if first in _ADVERBIAL_STARTS or first.endswith("ly"):
         return True
     return lowers[that - 1] in _CONTENT_NOUNS
+
+
+def _time_adverbial_end(lowers: Sequence[str], start: int, stop: int) -> int:
+    """The index after a time adverbial at ``start`` (``on Monday``, ``last week``,
+    ``earlier this month``, ``late on Tuesday``, ``on March 3``), or ``start`` when
+    there is none: a run of time words and numbers that ends with a time noun or a number."""
+    end = start
+    k = start
+    while k < stop and k < start + 6:
+        lower = lowers[k]
+        if lower in _TIME_NOUNS or lower.isdigit():
+            end = k + 1
+        elif lower not in _TIME_MODIFIERS:
+            break
+        k += 1
+    return end
+
+
+def _aside_before_that(
+    tokens: Sequence[Token], lowers: Sequence[str], after: int, stop: int
+) -> int:
+    """``said, in an interview, that ...``: when a comma-enclosed adverbial follows
+    the cue and ``that`` comes after it, the index of ``that``; else -1."""
+    if after + 1 >= stop or tokens[after].text != ",":
+        return -1
+    if lowers[after + 1] not in _ADVERBIAL_STARTS and not lowers[after + 1].endswith("ly"):
+        return -1
+    for k in range(after + 2, min(stop - 1, after + _THAT_WINDOW)):
+        text = tokens[k].text
+        if text == ",":
+            return k + 1 if lowers[k + 1] == "that" else -1
+        if not text[0].isalnum():
+            return -1
+    return -1
+
+
+def _addressee(lowers: Sequence[str], tokens: Sequence[Token], start: int, end: int) -> Span | None:
+    """The object of ``told``/``warned`` between ``start`` and ``end``: none when
+    the gap opens with an adverbial (``warned on Monday that``); cut before a
+    trailing adverbial (``told reporters in Tehran on Monday that``)."""
+    if end <= start:
+        return None
+    first = lowers[start]
+    if first in _PREPOSITIONS or _time_adverbial_end(lowers, start, end) > start:
+        return None
+    for k in range(start + 1, end):
+        if lowers[k] in _PREPOSITIONS and lowers[k] not in {"of", "for"}:
+            end = k
+            break
+        if _time_adverbial_end(lowers, k, end) > k and lowers[k] not in _TIME_MODIFIERS:
+            end = k
+            break
+    return Span(start=tokens[start].start, end=tokens[end - 1].end)
 
 
 def _content_span(tokens: Sequence[Token], start: int, end: int) -> Span | None:
@@ -204,8 +263,12 @@ def _content_span(tokens: Sequence[Token], start: int, end: int) -> Span | None:
 
 def _after_cue(
     tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
-) -> tuple[Span | None, Span | None]:
-    """The content (and the addressee) that follow a verb cue."""
+) -> tuple[Span | None, Span | None, bool]:
+    """The content and the addressee that follow a verb cue, and whether the content
+    is a clause (``said that ...``) rather than a prepositional object (``warned against ...``)."""
+    aside_that = _aside_before_that(tokens, lowers, after, stop)
+    if aside_that >= 0:
+        after = aside_that
     k = after
     limit = min(stop, after + _THAT_WINDOW)
     found_that = -1
@@ -233,15 +296,14 @@ def _after_cue(
     addressee: Span | None = None
     if cue.takes_object:
         obj_end = found_that if found_that >= 0 else found_prep
-        if obj_end > after:
-            addressee = Span(start=tokens[after].start, end=tokens[obj_end - 1].end)
+        addressee = _addressee(lowers, tokens, after, obj_end)
     if found_that >= 0 and cue.takes_that:
         start = found_that + 1
         end = _clause_end(tokens, lowers, start, stop)
-        return _content_span(tokens, start, end), addressee
+        return _content_span(tokens, start, end), addressee, True
     if found_prep >= 0:
         end = _clause_end(tokens, lowers, after, stop)
-        return _content_span(tokens, after, end), addressee
+        return _content_span(tokens, after, end), addressee, False
     if cue.takes_object and cue.takes_that and found_that < 0 and found_prep < 0:
         # "told CBC News the department will ...": an addressee, then a clause.
         obj = phrase_after(tokens, lowers, after, stop)
@@ -251,12 +313,13 @@ def _after_cue(
             assert obj is not None
             content = _bare_clause(tokens, lowers, obj.end, stop)
             if content is not None:
-                return content, Span(start=tokens[after].start, end=tokens[obj.end - 1].end)
+                return content, Span(start=tokens[after].start, end=tokens[obj.end - 1].end), True
     if cue.takes_bare_clause and not cue.takes_object:
-        content = _bare_clause(tokens, lowers, after, stop)
+        # "said on Monday the talks had failed": a time adverbial before the clause.
+        content = _bare_clause(tokens, lowers, _time_adverbial_end(lowers, after, stop), stop)
         if content is not None:
-            return content, None
-    return None, addressee
+            return content, None, True
+    return None, addressee, False
 
 
 _NOT_CLAUSE_START = frozenset({"to", "so", "goodbye", "hello", "yes", "no", "nothing", "something"})
@@ -379,7 +442,7 @@ def _by_agent(
     head_word = tokens[agent.head].text
     if not is_capitalized(head_word) and source_type(head_word) != "person":
         return None  # "explained by the fact that": not a speaker
-    content, _ = _after_cue(tokens, lowers, entry, agent.end, n)
+    content, _, clause = _after_cue(tokens, lowers, entry, agent.end, n)
     if content is None:
         return None
     speaker, head = phrase_span(tokens, agent)
@@ -390,6 +453,7 @@ def _by_agent(
         speaker=speaker,
         head=head,
         content=content,
+        clause=clause,
     )
 
 
@@ -469,10 +533,12 @@ def _verb_frame(
         is_pronoun = phrase.is_pronoun(tokens)
     content: Span | None = None
     addressee: Span | None = None
+    clause = True
     if not inverted:
-        content, addressee = _after_cue(tokens, lowers, entry, after, n)
+        content, addressee, clause = _after_cue(tokens, lowers, entry, after, n)
     if content is None and phrase is not None and phrase.start == 1 and lowers[0] == "as":
         content, addressee = _as_clause(tokens, lowers, entry, after, n)
+        clause = True
     # "<content>, X said." or "<content>, said X."
     if (
         content is None
@@ -492,4 +558,5 @@ def _verb_frame(
         addressee=addressee,
         inherited=inherited,
         speaker_is_pronoun=is_pronoun,
+        clause=clause or content is None,
     )

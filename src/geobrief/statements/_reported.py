@@ -59,7 +59,11 @@ def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
         for frame in sentence.frames:
             if frame.content is None or frame.speaker is None or frame.head is None:
                 continue
-            if ctx.in_quote(frame.cue_span.start) or ctx.overlaps_quote(frame.content):
+            if ctx.in_quote(frame.cue_span.start):
+                continue
+            if ctx.overlaps_quote(frame.content) and not (
+                frame.clause and ctx.quotes_embedded(frame.content)
+            ):
                 continue
             speaker = ctx.resolve(frame.speaker, frame.head, frame.speaker_is_pronoun)
             nested = outer is not None and outer.contains(frame.cue_span)

@@ -1,0 +1,108 @@
+"""Adverbials between a cue and its content, and quotations inside reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_statements_support import check_spans, parse_with, summary
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Maria Lopez said on Monday that the talks with Brazil had failed.", "person:maria-lopez"),
+        ("John Smith said last week that the talks with Brazil had failed.", "person:john-smith"),
+        ("Ana Costa said earlier that the talks with Brazil had failed.", "person:ana-costa"),
+        (
+            "Maria Lopez said late on Tuesday that the talks with Brazil had failed.",
+            "person:maria-lopez",
+        ),
+        (
+            "The ministry said in a statement that the talks with Brazil had failed.",
+            "org:interior-ministry",
+        ),
+        (
+            "Smith said at a news conference on Friday that the talks with Brazil had failed.",
+            "person:john-smith",
+        ),
+        ("Lopez said on Twitter that the talks with Brazil had failed.", "person:maria-lopez"),
+        ("Costa said, in an interview, that the talks with Brazil had failed.", "person:ana-costa"),
+        (
+            "Lopez said earlier this week that the talks with Brazil had failed.",
+            "person:maria-lopez",
+        ),
+        ("Smith said on Monday the talks with Brazil had failed.", "person:john-smith"),
+        ("Smith said last week the talks with Brazil had failed.", "person:john-smith"),
+    ],
+)
+def test_adverbial_between_cue_and_content(text: str, speaker: str) -> None:
+    """A time or place adverbial after the cue does not stop the frame nor join the content."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [("reported", speaker, "say", "the talks with Brazil had failed")] == [
+        (s[0], s[1], s[3], s[4]) for s in summary(article)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressees"),
+    [
+        ("Lopez told reporters in Brazil on Monday that the talks had failed.", ()),
+        ("Lopez warned on Monday that France would leave the talks.", ()),
+        ("Lopez warned France on Monday that the talks had failed.", ("state:FRA",)),
+        (
+            "Smith told the Interior Ministry last week that the talks had failed.",
+            ("org:interior-ministry",),
+        ),
+    ],
+)
+def test_adverbial_is_not_an_addressee(text: str, addressees: tuple[str, ...]) -> None:
+    """A place or time adverbial after ``told``/``warned`` is not the addressee."""
+    article = parse_with(text)
+    assert [addressees] == [s.addressees for s in article.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "partial"),
+    [
+        (
+            'Lopez said on Monday that France would respond "with all necessary force" to any attack.',
+            'France would respond "with all necessary force" to any attack',
+            "with all necessary force",
+        ),
+        (
+            'Smith said the agency would act "without delay and in full" once the report was out.',
+            'the agency would act "without delay and in full" once the report was out',
+            "without delay and in full",
+        ),
+        (
+            "Costa told reporters that Brazil would answer “in kind, and soon” if provoked.",
+            "Brazil would answer “in kind, and soon” if provoked",
+            "in kind, and soon",
+        ),
+    ],
+)
+def test_quotation_inside_reported_speech_is_partial(
+    text: str, reported: str, partial: str
+) -> None:
+    """Quoted words inside a reported clause are a partial quote of the clause's speaker,
+    and the reported statement around them is kept; a speech verb inside the clause
+    (``respond``, ``answer``) does not become the quotation's cue."""
+    article = parse_with(text)
+    check_spans(article)
+    found = summary(article)
+    speaker = found[0][1]
+    assert speaker is not None
+    assert [("reported", speaker, reported), ("partial", speaker, partial)] == [
+        (s[0], s[1], s[4]) for s in found
+    ]
+    assert found[0][3] == found[1][3]
+
+
+def test_one_quoted_word_inside_reported_speech_stays_a_term() -> None:
+    """A single quoted word inside reported speech is not a statement of its own,
+    but it no longer turns the clause's verb into a direct-quote cue."""
+    article = parse_with('Lopez said that France would respond "decisively" to any attack.')
+    assert [
+        ("reported", "person:maria-lopez", "say", 'France would respond "decisively" to any attack')
+    ] == [(s[0], s[1], s[3], s[4]) for s in summary(article)]
