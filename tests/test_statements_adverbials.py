@@ -66,9 +66,9 @@ def test_adverbial_is_not_an_addressee(text: str, addressees: tuple[str, ...]) -
     ("text", "reported", "partial"),
     [
         (
-            'Lopez said on Monday that France would respond "with all necessary force" to any attack.',
-            'France would respond "with all necessary force" to any attack',
-            "with all necessary force",
+            'Lopez said on Monday that France would respond "with full force" to any attack.',
+            'France would respond "with full force" to any attack',
+            "with full force",
         ),
         (
             'Smith said the agency would act "without delay and in full" once the report was out.',
