@@ -6,19 +6,23 @@ is already parsed), the structure stages alone, and structure + actors (the issu
 at most 10x). Each figure is the best of several rounds (the least disturbed by other
 processes)::
 
-    python benchmarks/speed_actors.py [--rounds 7] [--number 50] [FILE]
+    python benchmarks/speed_actors.py [--rounds 7] [--number 50] [--phases] [FILE]
+
+``--phases`` also times each step of the actors stage (tokenize, context, scan, classify,
+link, build) with ``time.perf_counter``, best of ``rounds * number`` runs each.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import time
 import timeit
 from pathlib import Path
 
 import geobrief
-from geobrief import Pipeline
-from geobrief.actors import recognize_actors
+from geobrief import Article, Pipeline
+from geobrief.actors import Gazetteer, recognize_actors
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "russia_north_korea_brief.txt"
 BASELINE = re.compile(r"\w+|[^\w\s]")
@@ -29,11 +33,47 @@ def best(stmt: object, rounds: int, number: int) -> float:
     return min(timeit.repeat(stmt, number=number, repeat=rounds)) / number  # type: ignore[arg-type]
 
 
+def phases(article: Article, runs: int) -> dict[str, float]:
+    """Best seconds of each step of the actors stage over ``runs`` runs."""
+    from geobrief.actors._build import _build
+    from geobrief.actors._classify import _classify
+    from geobrief.actors._link import _link
+    from geobrief.actors._recognize import _context
+    from geobrief.actors._scan import _scan
+    from geobrief.actors._tokens import tokenize
+
+    gaz = Gazetteer.default()
+    best: dict[str, float] = {}
+    clock = time.perf_counter
+    for _ in range(runs):
+        t0 = clock()
+        tokenize(article.text)
+        t1 = clock()
+        ctx = _context(article, gaz)  # tokenizes again (subtracted below)
+        t2 = clock()
+        assert ctx is not None
+        items = _scan(ctx)
+        t3 = clock()
+        _classify(ctx, items)
+        t4 = clock()
+        persons = _link(ctx, items)
+        t5 = clock()
+        _build(ctx, article, items, persons)
+        t6 = clock()
+        steps = [("tokenize", t1 - t0), ("context", t2 - t1), ("scan", t3 - t2)]
+        steps += [("classify", t4 - t3), ("link", t5 - t4), ("build", t6 - t5)]
+        for name, secs in steps:
+            best[name] = min(best.get(name, secs), secs)
+    best["context"] -= best["tokenize"]  # without its own tokenizing
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?", type=Path, default=SEED)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--number", type=int, default=50)
+    parser.add_argument("--phases", action="store_true", help="time each step of the stage")
     args = parser.parse_args(argv)
     text = geobrief.read_text(args.file)
     geobrief.parse(text)  # warm the caches (gazetteer, lexicon, compiled patterns)
@@ -60,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         ("geobrief.parse (all stages)", full),
     ):
         print(f"{name:<42} {secs * 1000:>9.3f} {secs / baseline:>8.1f}")
+    if args.phases:
+        print("\nactors stage by step (best of each; the sum is below the stage's figure):")
+        for name, secs in phases(before_actors, args.rounds * args.number).items():
+            print(f"  {name:<40} {secs * 1000:>9.3f} {secs / baseline:>8.1f}")
     print("\nlinearity (actors only, the text repeated):")
     for times in (1, 8, 32):
         big = "\n".join([text] * times)
