@@ -253,7 +253,7 @@ def _qualified_places(ctx: _Context, found: list[_Found]) -> dict[int, int]:
     for k in range(len(found) - 2, -1, -1):  # right to left: "A, B, C" qualifies B first
         _, end, aid, item = found[k]
         n_start, n_end, n_aid, n_item = found[k + 1]
-        if text[end:n_start] != ", " or not _is_place(ctx, aid, item):
+        if n_start - end != 2 or text[end:n_start] != ", " or not _is_place(ctx, aid, item):
             continue
         region = gaz.actors.get(n_aid)
         if (

@@ -26,7 +26,7 @@ def _strip_run(ctx: _Context, item: _Item) -> None:
     while item.i < item.j and (
         (lows[item.i] in ctx.lex.not_names and not _acronym_word(toks[item.i]))
         or lows[item.i] in _DETERMINERS
-        or (ctx.sentence_start[item.i] and lows[item.i] in ctx.lower_words)
+        or (lows[item.i] in ctx.lower_words and ctx.sentence_start[item.i])  # cheap test first
     ):
         item.i += 1
     while item.j > item.i and ctx.toks[item.j - 1] in ctx.lex.name_particles:
@@ -171,7 +171,7 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
         if (
             j < n
             and lows[j] in lex.speech_verbs
-            and not (ctx.sentence_start[i] and j - i == 1 and _common_subject(ctx, i, j))
+            and not (j - i == 1 and ctx.sentence_start[i] and _common_subject(ctx, i, j))
         ):
             if j - i == 1:
                 item.speaker = True  # a surname, or a company ("Fiat said"): decided later

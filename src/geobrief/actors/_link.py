@@ -114,9 +114,9 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             item.type = _LOC
             _assign(ctx, item, persons, by_text)
             continue
-        if item.label or (ctx.sentence_start[item.i] and toks[0].lower() in ctx.lower_words):
+        if item.label or (toks[0].lower() in ctx.lower_words and ctx.sentence_start[item.i]):
             continue
-        if ctx.sentence_start[item.i] and toks[0] not in ctx.lex.given_names and not item.speaker:
+        if not item.speaker and toks[0] not in ctx.lex.given_names and ctx.sentence_start[item.i]:
             continue
         if item.i >= 1 and ctx.lows[item.i - 1] in _STRONG_LOCATIVES:
             item.type = _LOC  # "in Geneva", even when it is also a first name
