@@ -2,26 +2,53 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from importlib import resources
+
 from geobrief._model import ActorSource, AnonymousSource, Article, ClaimSource, Statement
 from geobrief.statements._lexicon import source_type
 
-__all__ = ["statement_source"]
+__all__ = ["is_anonymous_phrase", "statement_source"]
+
+_WORD_EDGES = ".,;:!?\"'“”‘’()"
 
 
-def _head_word(phrase: str) -> str:
-    """The last word of the phrase's first part (``officials`` in ``officials, who ...``)."""
-    first = phrase.split(",", 1)[0].split()
-    return first[-1] if first else ""
+@cache
+def _anonymity_pattern() -> re.Pattern[str]:
+    data = resources.files("geobrief.claims").joinpath("data/anonymity.txt").read_text("utf-8")
+    phrases = [
+        line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
+
+
+def is_anonymous_phrase(phrase: str) -> bool:
+    """Whether an unresolved speaker phrase describes an anonymous source: it says so
+    (``who spoke on condition of anonymity``, ``familiar with the matter``,
+    ``close to ...``), or its head is an unnamed person (``a senior U.S. official``,
+    ``two Western diplomats``, ``sources``) with no name after or beside it."""
+    if _anonymity_pattern().search(phrase):
+        return True
+    parts = phrase.split(",")
+    first_part = parts[0].split()
+    if len(parts) > 1 and parts[1].strip()[:1].isupper():
+        return False  # "a spokesman, John Doe": a name in apposition
+    for k, word in enumerate(first_part):
+        if source_type(word.strip(_WORD_EDGES).lower()) is not None:
+            return not any(w[:1].isupper() for w in first_part[k + 1 :])
+    return False
 
 
 def statement_source(article: Article, statement: Statement) -> ClaimSource:
     """The source of a statement's claim: its speaker actor, or an anonymous source
     when the speaker is an unnamed official, source or witness."""
     span = statement.speaker_span
-    if statement.speaker is None and span is not None:
-        phrase = article.text[span.start : span.end]
-        if source_type(_head_word(phrase)) is not None and not any(
-            w[:1].isupper() for w in phrase.split()[1:]
-        ):
-            return AnonymousSource(span=span)
+    if (
+        statement.speaker is None
+        and span is not None
+        and is_anonymous_phrase(article.text[span.start : span.end])
+    ):
+        return AnonymousSource(span=span)
     return ActorSource(actor_id=statement.speaker, span=span)

@@ -133,8 +133,14 @@ def _simple_before(
         prev = k - 1
         lower = lowers[prev]
         if lower in _DETERMINERS_OR_POSSESSIVES:
-            if not (lower == "that" and prev > 0 and match_cue(lowers, prev - 1) is not None):
-                k = prev  # ("said that bureaucrats ...": a complementizer, not a determiner)
+            if not (
+                lower == "that"
+                and (
+                    is_capitalized(tokens[k].text)
+                    or (prev > 0 and match_cue(lowers, prev - 1) is not None)
+                )
+            ):
+                k = prev  # ("said that bureaucrats ...", "that Tehran would": a complementizer)
             break
         if lower in _LINKS and prev - 1 >= limit and is_capitalized(tokens[k].text):
             if is_capitalized(tokens[prev - 1].text):
@@ -173,10 +179,37 @@ def phrase_before(
         return None
     if tokens[end - 1].text == ",":
         return _apposition_before(tokens, lowers, end - 1, low)
+    relative = _relative_clause_before(tokens, lowers, end, low)
+    if relative is not None:
+        return relative
     phrase = _simple_before(tokens, lowers, end, low)
     if phrase is None:
         return None
     return _extend_links(tokens, lowers, phrase, low)
+
+
+_RELATIVE_WINDOW = 10
+_POSTMODIFIERS = {"with": "familiar", "to": "close", "on": "briefed"}
+"""``officials familiar with ...``, ``people close to ...``, ``sources briefed on ...``."""
+
+
+def _relative_clause_before(
+    tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int
+) -> Phrase | None:
+    """``a diplomat who asked not to be named``: a noun phrase with a ``who``
+    clause (no punctuation inside) that ends at ``end``; the head is the noun's."""
+    for k in range(end - 1, max(low, end - _RELATIVE_WINDOW) - 1, -1):
+        if lowers[k] == "who":
+            if k == end - 1:
+                return None
+            outer = _simple_before(tokens, lowers, k, low)
+            if outer is None or outer.is_pronoun(tokens):
+                return None
+            outer = _extend_links(tokens, lowers, outer, low)
+            return Phrase(outer.start, end, outer.head)
+        if not _is_word(tokens[k]):
+            return None
+    return None
 
 
 def _extend_links(
@@ -184,6 +217,14 @@ def _extend_links(
 ) -> Phrase:
     """``the ministry`` preceded by ``a spokesman for`` becomes the whole phrase."""
     k = phrase.start
+    if (
+        k - 3 >= low
+        and _POSTMODIFIERS.get(lowers[k - 1]) == lowers[k - 2]
+        and not phrase.is_pronoun(tokens)
+    ):
+        outer = _simple_before(tokens, lowers, k - 2, low)
+        if outer is not None and not outer.is_pronoun(tokens):
+            return Phrase(outer.start, phrase.end, outer.head)
     if k - 2 >= low and lowers[k - 1] in {"of", "for", "at"} and not phrase.is_pronoun(tokens):
         outer = _simple_before(tokens, lowers, k - 1, low)
         if outer is not None and not outer.is_pronoun(tokens):
