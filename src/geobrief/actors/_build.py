@@ -7,11 +7,15 @@ from typing import Any
 
 import attrs
 
-from geobrief._model import Actor, ActorKind, Article, Mention, Span
+from geobrief._model import Actor, Article, Mention, Span
 from geobrief.actors._context import (
     _LOC,
+    _LOCATION_KIND,
     _MAX_RUN,
     _ORG,
+    _ORG_KIND,
+    _PERSON_KIND,
+    _STATE_KIND,
     _body_match,
     _Context,
     _gaz_match,
@@ -74,7 +78,7 @@ def _build(
             if aid not in actors:
                 actors[aid] = _draft(
                     id=aid,
-                    kind=ActorKind.LOCATION,
+                    kind=_LOCATION_KIND,
                     name=text[start:end],
                     affiliation=entry.actor_id,
                 )
@@ -93,7 +97,7 @@ def _build(
                 state = gaz.actors[_team_state(aid)]
                 actors[aid] = _draft(
                     id=aid,
-                    kind=ActorKind.ORGANIZATION,
+                    kind=_ORG_KIND,
                     name=state.name,
                     affiliation=state.id,
                 )
@@ -209,7 +213,7 @@ def _national_teams(ctx: _Context, found: list[_Found]) -> frozenset[str]:
         if item.kind != "gaz" or item.entry is None or item.entry.role != "name":
             continue
         actor = ctx.gaz.actors.get(aid)
-        if actor is None or actor.kind is not ActorKind.STATE:
+        if actor is None or actor.kind is not _STATE_KIND:
             continue
         if _score_at(toks, item.j) or (item.i >= 3 and _score_at(toks, item.i - 3)):
             teams.add(aid)
@@ -261,7 +265,7 @@ def _qualified_places(ctx: _Context, found: list[_Found]) -> dict[int, int]:
             or n_item.entry is None
             or n_item.entry.role not in ("name", "capital")
             or region is None
-            or region.kind not in (ActorKind.STATE, ActorKind.LOCATION)
+            or region.kind not in (_STATE_KIND, _LOCATION_KIND)
         ):
             continue
         place = gaz.actors.get(aid)
@@ -280,7 +284,7 @@ def _is_place(ctx: _Context, aid: str, item: _Item) -> bool:
     actor = ctx.gaz.actors.get(aid)
     if actor is None or item.entry is None:
         return False
-    if actor.kind is ActorKind.LOCATION:
+    if actor.kind is _LOCATION_KIND:
         return item.entry.role == "name"
     return False
 
@@ -304,7 +308,7 @@ _LIST_WORDS = frozenset({"and", "or", "&"})
 
 def _is_organization(ctx: _Context, actor_id: str) -> bool:
     actor = ctx.gaz.actors.get(actor_id)
-    return actor is not None and actor.kind is ActorKind.ORGANIZATION
+    return actor is not None and actor.kind is _ORG_KIND
 
 
 def _nested_places(
@@ -327,7 +331,7 @@ def _nested_places(
         actor = ctx.gaz.actors.get(entry.actor_id)
         if (
             actor is not None
-            and actor.kind in (ActorKind.STATE, ActorKind.LOCATION)
+            and actor.kind in (_STATE_KIND, _LOCATION_KIND)
             and entry.role in _NESTED_ROLES
         ):
             item = _Item("gaz", k, end)
@@ -359,7 +363,7 @@ def _place_match(ctx: _Context, k: int, limit: int) -> tuple[int, Entry] | None:
     return best
 
 
-_PLACE_KINDS = frozenset({ActorKind.STATE, ActorKind.LOCATION})
+_PLACE_KINDS = frozenset({_STATE_KIND, _LOCATION_KIND})
 
 
 def _institution(ctx: _Context, item: _Item) -> bool:
@@ -396,7 +400,7 @@ def _make_actor(
         person = persons[aid]
         return _draft(
             id=aid,
-            kind=ActorKind.PERSON,
+            kind=_PERSON_KIND,
             name=person.name,
             titles=tuple(person.titles),
             affiliation=person.affiliation,
@@ -409,8 +413,8 @@ def _make_actor(
             body_name = _body_name(ctx, item)
             demonym = gaz.demonyms.get(state) or (state_actor.name if state_actor else "")
             name = f"{demonym} {body_name}".strip()
-        return _draft(id=aid, kind=ActorKind.ORGANIZATION, name=name, affiliation=state)
-    kind = {_ORG: ActorKind.ORGANIZATION, _LOC: ActorKind.LOCATION}.get(item.type or "")
+        return _draft(id=aid, kind=_ORG_KIND, name=name, affiliation=state)
+    kind = {_ORG: _ORG_KIND, _LOC: _LOCATION_KIND}.get(item.type or "")
     if kind is None:
         return None
     return _draft(id=aid, kind=kind, name=ctx.text[start:end])

@@ -3,13 +3,15 @@ weak cues used only when no known name applies."""
 
 from __future__ import annotations
 
-from geobrief._model import ActorKind
 from geobrief.actors._context import (
     _DETERMINERS,
     _LOC,
+    _LOCATION_KIND,
     _ORG,
+    _ORG_KIND,
     _PERSON,
     _POSSESSIVE,
+    _STATE_KIND,
     _STRONG_LOCATIVES,
     _Context,
     _is_cap,
@@ -49,7 +51,7 @@ def _affiliation_before(ctx: _Context, items: list[_Item], k: int) -> str | None
         return None
     if prev.kind == "gaz" and prev.entry is not None and prev.entry.role != "capital":
         actor = ctx.gaz.actors.get(prev.entry.actor_id)
-        if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+        if actor is not None and actor.kind in (_STATE_KIND, _ORG_KIND):
             return actor.id
     if prev.kind == "body":
         return prev.actor_id
@@ -69,7 +71,7 @@ def _of_affiliation(ctx: _Context, items: list[_Item], k: int) -> str | None:
             return None
         if nxt.kind == "gaz" and nxt.entry is not None:
             actor = ctx.gaz.actors.get(nxt.entry.actor_id)
-            if actor is not None and actor.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+            if actor is not None and actor.kind in (_STATE_KIND, _ORG_KIND):
                 return actor.id
         if nxt.kind == "body":
             return nxt.actor_id
@@ -220,7 +222,7 @@ def _followed_by_place(ctx: _Context, items: list[_Item], k: int) -> bool:
     if nxt.i != j + 1 or nxt.kind != "gaz" or nxt.entry is None or nxt.entry.role != "name":
         return False
     actor = ctx.gaz.actors.get(nxt.entry.actor_id)
-    return actor is not None and actor.kind in (ActorKind.STATE, ActorKind.LOCATION)
+    return actor is not None and actor.kind in (_STATE_KIND, _LOCATION_KIND)
 
 
 def _common_subject(ctx: _Context, i: int, verb: int) -> bool:

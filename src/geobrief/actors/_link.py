@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import bisect
 
-from geobrief._model import ActorKind
 from geobrief.actors._classify import _followed_by_place, _weak_type
 from geobrief.actors._context import (
     _LOC,
     _ORG,
+    _ORG_KIND,
     _PERSON,
     _STRONG_LOCATIVES,
     _Context,
@@ -84,11 +84,7 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
         if item.kind == "gaz" and item.j == item.i + 1 and item.entry is not None:
             candidates = last_tok.get(ctx.toks[item.i], [])
             actor = ctx.gaz.actors.get(item.entry.actor_id)
-            if (
-                len(candidates) == 1
-                and actor is not None
-                and actor.kind is not ActorKind.ORGANIZATION
-            ):
+            if len(candidates) == 1 and actor is not None and actor.kind is not _ORG_KIND:
                 item.kind, item.type, item.entry = "name", _PERSON, None
                 item.actor_id = candidates[0]  # "Paris" after "Valeska Paris"
     for k, item in names:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import functools
 
-from geobrief._model import ActorKind
 from geobrief.actors._context import (
     _LOC,
+    _LOCATION_KIND,
     _MAX_RUN,
     _ORG,
+    _ORG_KIND,
     _PERSON,
+    _PERSON_KIND,
     _POSSESSIVE,
+    _STATE_KIND,
     _abbrev_dot,
     _body_match,
     _Context,
@@ -130,7 +133,7 @@ def _product_code(ctx: _Context, j: int) -> bool:
     return model or (tok.isdigit() and len(tok) == 3)
 
 
-_PLACE_KINDS = (ActorKind.STATE, ActorKind.LOCATION)
+_PLACE_KINDS = (_STATE_KIND, _LOCATION_KIND)
 
 
 def _scan(ctx: _Context) -> list[_Item]:
@@ -189,7 +192,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                 continue
             hit_actor = gaz_actors.get(entry.actor_id)
             hit_kind = hit_actor.kind if hit_actor is not None else None
-            if hit_kind is ActorKind.ORGANIZATION and _product_code(ctx, hit[0]):
+            if hit_kind is _ORG_KIND and _product_code(ctx, hit[0]):
                 pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
                 continue
             if (
@@ -205,7 +208,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                     items.append(_Item("name", start, end))
                     pos = end
                     continue
-            if hit_kind is ActorKind.PERSON:
+            if hit_kind is _PERSON_KIND:
                 item = _Item("name", i, hit[0])  # a known person: titles come from the text
                 item.type = _PERSON
                 item.actor_id = entry.actor_id
@@ -219,7 +222,7 @@ def _scan(ctx: _Context) -> list[_Item]:
             item.actor_id = entry.actor_id
             actor = hit_actor
             if (
-                hit_kind is ActorKind.ORGANIZATION
+                hit_kind is _ORG_KIND
                 and j < n
                 and _is_cap(toks[j])
                 and ctx.starts[j] == ctx.ends[j - 1] + 1
@@ -238,7 +241,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                 k = j + 1 if j < n and toks[j] in _POSSESSIVE else j
                 body = _body_match(ctx, k) if k < n and lows[k] in body_trie else None
                 if body is not None and entry.role != "context" and _body_ends(ctx, body[0]):
-                    state = actor.affiliation if actor.kind is ActorKind.LOCATION else actor.id
+                    state = actor.affiliation if actor.kind is _LOCATION_KIND else actor.id
                     if state is not None and state.startswith("state:"):
                         item = _Item("body", i, body[0])
                         item.actor_id = _body_id(state, body[1])
@@ -277,7 +280,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                     after = _gaz_match(ctx, end + 1)
                     if after is not None:
                         actor = ctx.gaz.actors.get(after[1].actor_id)
-                        if actor is not None and actor.kind is ActorKind.STATE:
+                        if actor is not None and actor.kind is _STATE_KIND:
                             state = actor.id
                             end = after[0]
                 if state is not None or (end - i >= 2 and _is_cap(toks[end - 1])):
@@ -327,7 +330,7 @@ def _scan(ctx: _Context) -> list[_Item]:
 
 def _is_known_person(ctx: _Context, entry: Entry) -> bool:
     actor = ctx.gaz.actors.get(entry.actor_id)
-    return actor is not None and actor.kind is ActorKind.PERSON
+    return actor is not None and actor.kind is _PERSON_KIND
 
 
 _JOINERS = frozenset({"of", "for", "on"})
@@ -377,7 +380,7 @@ def _word_before_state(ctx: _Context, i: int) -> int:
     if hit is None or hit[1].role != "name":
         return i
     actor = ctx.gaz.actors.get(hit[1].actor_id)
-    if actor is None or actor.kind is not ActorKind.STATE:
+    if actor is None or actor.kind is not _STATE_KIND:
         return i
     return hit[0]
 
