@@ -88,6 +88,7 @@ def test_named_speaker_is_not_anonymous(text: str, source: str) -> None:
         ("an aide who was not authorized to speak publicly", True),
         ("a spokesman, John Doe", False),
         ("the Kremlin", False),
+        ("the head of the police's internal investigators", False),
         ("Prime Minister Netanyahu", False),
     ],
 )

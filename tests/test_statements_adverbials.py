@@ -106,3 +106,43 @@ def test_one_quoted_word_inside_reported_speech_stays_a_term() -> None:
     assert [
         ("reported", "person:maria-lopez", "say", 'France would respond "decisively" to any attack')
     ] == [(s[0], s[1], s[3], s[4]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The talks, Lopez said, had failed because of France.",
+            "person:maria-lopez",
+            "The talks, Lopez said, had failed because of France",
+        ),
+        (
+            "Such strikes, she warned, would only harden Brazil's position.",
+            None,
+            "Such strikes, she warned, would only harden Brazil's position",
+        ),
+    ],
+)
+def test_interrupting_attribution_takes_the_whole_clause(
+    text: str, speaker: str | None, content: str
+) -> None:
+    """``A, X said, B``: the content runs over the attribution to the clause's end,
+    not just the words before it."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [("reported", speaker, content)] == [(s[0], s[1], s[4]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith said that when the talks failed, a group called the Brazil Forum moved in.",
+        "Lopez found that after France left, a body called the Acme Council took over.",
+    ],
+)
+def test_naming_verb_is_not_a_trailing_attribution(text: str) -> None:
+    """``a group called the X moved in`` does not end the content as ``, X said.`` would."""
+    article = parse_with(text)
+    contents = [s[4] for s in summary(article)]
+    assert 1 == len(contents)
+    assert contents[0].endswith(("moved in", "took over"))

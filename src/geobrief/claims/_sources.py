@@ -36,6 +36,8 @@ def is_anonymous_phrase(phrase: str) -> bool:
     if len(parts) > 1 and parts[1].strip()[:1].isupper():
         return False  # "a spokesman, John Doe": a name in apposition
     for k, word in enumerate(first_part):
+        if word.lower() == "of" or word.lower().endswith(("'s", "’s")):
+            return False  # "the head of the investigators": a post, not an unnamed source
         if source_type(word.strip(_WORD_EDGES).lower()) is not None:
             return not any(w[:1].isupper() for w in first_part[k + 1 :])
     return False

@@ -179,11 +179,45 @@ def _trailing_attribution(
     for k in range(i, min(stop, i + 8)):
         match = match_cue(lowers, k) if lowers[k] in _CUE_FIRST_WORDS else None
         if match is not None and match.entry.pos == "verb":
-            rest = stop - (k + match.length)  # tokens after the cue
-            return rest <= 10 and "that" not in lowers[k + match.length : stop]
+            after = k + match.length
+            rest = stop - after  # tokens after the cue
+            if k > i and not _attribution_tail(tokens, lowers, match.entry, after, stop):
+                return False  # ", a predator called the sevengill shark moved in"
+            return rest <= 10 and "that" not in lowers[after:stop]
         if tokens[k].text in {",", ";"}:
             return False
     return False
+
+
+def _ends_attribution(
+    tokens: Sequence[Token], lowers: Sequence[str], after: int, stop: int
+) -> bool:
+    """Whether what follows ``X said`` can end a trailing attribution: the sentence's
+    end, a comma, a quote mark, or an adverbial (``said on Monday.``)."""
+    text = tokens[after].text
+    if not text[0].isalnum():
+        return True
+    lower = lowers[after]
+    return lower in _ADVERBIAL_STARTS or lower.endswith("ly")
+
+
+def _attribution_tail(
+    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
+) -> bool:
+    """Whether the tokens after ``X said`` (or ``X told Y``) can close a trailing
+    attribution, unlike ``a predator called the sevengill shark moved in`` (a cue
+    that takes no clause never closes one)."""
+    if not (cue.takes_that or cue.takes_bare_clause):
+        return False
+    if after >= stop:
+        return True
+    if cue.takes_object and tokens[after].text[0].isalnum():
+        obj = phrase_after(tokens, lowers, after, stop)
+        if obj is not None:
+            after = obj.end
+            if after >= stop:
+                return True
+    return _ends_attribution(tokens, lowers, after, stop)
 
 
 def _that_reaches_cue(
@@ -539,15 +573,29 @@ def _verb_frame(
     if content is None and phrase is not None and phrase.start == 1 and lowers[0] == "as":
         content, addressee = _as_clause(tokens, lowers, entry, after, n)
         clause = True
+    comma = (i - 1) if inverted else (phrase.start - 1 if phrase is not None else -1)
+    if (
+        content is None
+        and 0 < comma
+        and tokens[comma].text == ","
+        and after + 1 < n
+        and tokens[after].text == ","
+        and tokens[after + 1].text[0].isalpha()
+        and not is_capitalized(tokens[after + 1].text)
+        and participle_after_comma(tokens, lowers, after, n) < 0
+    ):
+        # "These orcas, she suggested, specialize in ...": the attribution interrupts
+        # the content, which runs from the sentence's start to the clause's end.
+        content = _content_span(tokens, 0, _clause_end(tokens, lowers, after + 1, n))
     # "<content>, X said." or "<content>, said X."
     if (
         content is None
+        and comma > 0
         and n - after <= 8
+        and (inverted or _attribution_tail(tokens, lowers, entry, after, n))
         and not any(match_cue(lowers, k) for k in range(after, n) if lowers[k] in _CUE_FIRST_WORDS)
     ):
-        comma = (i - 1) if inverted else (phrase.start - 1 if phrase is not None else -1)
-        if comma > 0:
-            content = _content_before(tokens, lowers, comma, 0)
+        content = _content_before(tokens, lowers, comma, 0)
     return Frame(
         cue=entry,
         cue_span=cue_span,
