@@ -146,3 +146,54 @@ def test_naming_verb_is_not_a_trailing_attribution(text: str) -> None:
     contents = [s[4] for s in summary(article)]
     assert 1 == len(contents)
     assert contents[0].endswith(("moved in", "took over"))
+
+
+def test_fronted_according_to_source_runs_to_the_comma() -> None:
+    """``According to a poll published by X last week, <content>``: the source is
+    the whole phrase before the comma and the content starts after it."""
+    article = parse_with(
+        "According to a report published by Acme Corp last week, France will leave the talks.",
+        claims=True,
+    )
+    check_spans(article)
+    text = article.text
+    found = [
+        (text[c.source.span.start : c.source.span.end], text[c.span.start : c.span.end])
+        for c in article.claims
+        if c.cue == "according to" and c.source.kind != "article" and c.source.span is not None
+    ]
+    assert [("a report published by Acme Corp last week", "France will leave the talks")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Smith said the aid was conditional but denied that he made any deal with France.",
+            [
+                ("person:john-smith", "say", "the aid was conditional"),
+                ("person:john-smith", "deny", "he made any deal with France"),
+            ],
+        ),
+        (
+            "Lopez, who rarely speaks in public, told reporters that Brazil would leave.",
+            [("person:maria-lopez", "tell", "Brazil would leave")],
+        ),
+    ],
+)
+def test_but_coordination_and_relative_clauses(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """``said ... but denied that ...`` ends the first content and shares the subject;
+    a ``who`` clause with its own verb still belongs to the speaker phrase."""
+    article = parse_with(text)
+    check_spans(article)
+    assert expected == [(s[1], s[3], s[4]) for s in summary(article)]
+
+
+def test_that_after_cue_is_not_an_inverted_speaker() -> None:
+    """``<subject>, declared that X ...`` is not ``<content>, said X``."""
+    article = parse_with(
+        "The council, meeting in Brazil on Monday, declared that Lopez had been elected."
+    )
+    assert [] == [s for s in summary(article) if s[2] == "that Lopez"]

@@ -32,7 +32,7 @@ _THAT_WINDOW = 10
 _TRAILING = frozenset({".", ",", ":", ";", "!", "?", "—", "–", "-"})
 _QUOTE_TOKENS = frozenset("“”„‟«»「」『』〝〞〟\"＂‘’‚‛‹›'")
 _CLAUSE_STOP = frozenset({";", "—", "–"})
-_CLAUSE_BREAKS = _CLAUSE_STOP | {"and", ","}
+_CLAUSE_BREAKS = _CLAUSE_STOP | {"and", "but", ","}
 """Lowercase tokens where a content clause may end (punctuation lowers to itself)."""
 _NOT_PARTICIPLE_STOP = frozenset({"including", "regarding", "concerning", "following", "during"})
 _CONTENT_START_SKIP = _QUOTE_TOKENS | _TRAILING
@@ -98,7 +98,7 @@ def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop
         if lower in _CLAUSE_STOP:
             k = at
             break
-        if lower == "and" and at + 1 < stop and at > start:
+        if lower in {"and", "but"} and at + 1 < stop and at > start:
             following = match_cue(lowers, at + 1)
             if following is not None and following.entry.pos == "verb":
                 k = at
@@ -440,6 +440,12 @@ def _according_to(
     opening = all(not t.text[0].isalnum() or t.lower in {"but", "and"} for t in tokens[:i])
     if opening:
         k = phrase.end
+        comma = _source_extension_end(tokens, k, n)
+        if comma > k:
+            # "According to a poll published by NBC News last week, ...": the
+            # source runs to the comma.
+            speaker = Span(start=speaker.start, end=tokens[comma - 1].end)
+            k = comma
         if k < n and tokens[k].text == ",":
             k += 1
         end = _clause_end(tokens, lowers, k, n)
@@ -455,6 +461,23 @@ def _according_to(
         content=content,
         speaker_is_pronoun=phrase.is_pronoun(tokens),
     )
+
+
+_MAX_SOURCE_EXTENSION = 12
+
+
+def _source_extension_end(tokens: Sequence[Token], k: int, n: int) -> int:
+    """When a fronted ``according to`` source phrase is followed by more words
+    (``published by NBC News``) and then a comma, the comma's index; else ``k``."""
+    if k >= n or not tokens[k].text[0].isalpha() or tokens[k].text[0].isupper():
+        return k
+    for at in range(k + 1, min(n, k + _MAX_SOURCE_EXTENSION)):
+        text = tokens[at].text
+        if text == ",":
+            return at
+        if not (text[0].isalnum() or text in {".", "-", "'", "’"}):
+            return k
+    return k
 
 
 def _by_agent(
@@ -525,7 +548,7 @@ def _verb_frame(
         return None  # "the claims", "his statement": a noun, not a verb
     participle = cue_lower.endswith("ing") and i > 0 and tokens[i - 1].text == ","
     # "X tweeted to Y and said ...": a coordinated verb shares the subject.
-    coordinated = i > 0 and lowers[i - 1] == "and" and any(f.speaker for f in earlier)
+    coordinated = i > 0 and lowers[i - 1] in {"and", "but"} and any(f.speaker for f in earlier)
     participle = participle or coordinated
     phrase = None if participle else phrase_before(tokens, lowers, i)
     if phrase is not None and _passive(tokens, lowers, phrase, i):
@@ -552,6 +575,8 @@ def _verb_frame(
         after_quote = i > 0 and (
             tokens[i - 1].text in {",", "—"} or tokens[i - 1].text in _QUOTE_TOKENS
         )
+        if after < n and lowers[after] == "that":
+            return None  # "..., declared that X was ...": not an inverted attribution
         if after_quote or (i == 0 and tokens[0].text[0].islower()):
             after_phrase = phrase_after(tokens, lowers, after)
             if after_phrase is None:

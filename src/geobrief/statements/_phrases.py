@@ -242,6 +242,7 @@ def _apposition_before(
     ``Lavrov, meanwhile,`` keep only the phrase before the aside.
     """
     opening = -1
+    has_verb = False
     for k in range(comma - 1, max(low, comma - _MAX_PHRASE) - 1, -1):
         text = tokens[k].text
         if text in {",", ";", ":", "(", ")"} or text in _DASHES or not text[0].isalnum():
@@ -258,7 +259,9 @@ def _apposition_before(
             and lowers[k - 1] not in _DETERMINERS
             and lowers[k] not in _CONTENT_NOUNS
         ):
-            return None  # a clause with its own verb, not an apposition
+            has_verb = True
+    if has_verb and (opening < 0 or lowers[opening + 1] not in {"who", "which", "whose"}):
+        return None  # a clause with its own verb, not an apposition or a relative clause
     if opening < 0:
         # No opening comma: a comma between a long subject and its verb
         # ("Lydia Buchtmann for Food Standards Australia, says").
