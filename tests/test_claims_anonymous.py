@@ -95,3 +95,23 @@ def test_named_speaker_is_not_anonymous(text: str, source: str) -> None:
 def test_anonymous_phrase(phrase: str, expected: bool) -> None:
     """The anonymity test on speaker phrases."""
     assert expected == is_anonymous_phrase(phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("An Acme Corp spokesman said France would send more ships.", "actor"),
+        ("A spokeswoman for the Interior Ministry said France would send more ships.", "actor"),
+        (
+            "An Acme Corp official who spoke on condition of anonymity said France would"
+            " send more ships.",
+            "anonymous",
+        ),
+        ("A senior Acme Corp official said France would send more ships.", "anonymous"),
+    ],
+)
+def test_spokesperson_of_named_organization_is_on_the_record(text: str, kind: str) -> None:
+    """A spokesperson of a named organization speaks on the record; an unnamed
+    official of one, or anyone who says they are unnamed, is anonymous."""
+    article = parse_with(text, claims=True)
+    assert [kind] == [source for source, _, _ in statement_claim_sources(article)]

@@ -154,7 +154,7 @@ def extract_claims(article: Article) -> Article:
             _claim(
                 ctx,
                 statement.content_span,
-                statement_source(article, statement),
+                statement_source(article, statement, ctx.mentions.ids_inside),
                 cue=statement.cue,
                 cue_span=statement.cue_span,
                 statement=index,

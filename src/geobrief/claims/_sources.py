@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
-from geobrief._model import ActorSource, AnonymousSource, Article, ClaimSource, Statement
+from geobrief._model import (
+    ActorSource,
+    AnonymousSource,
+    Article,
+    ClaimSource,
+    Span,
+    Statement,
+)
 from geobrief.statements._lexicon import source_type
 
 __all__ = ["is_anonymous_phrase", "statement_source"]
@@ -22,6 +30,14 @@ def _anonymity_pattern() -> re.Pattern[str]:
     ]
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
     return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _spokespersons() -> frozenset[str]:
+    data = resources.files("geobrief.claims").joinpath("data/spokespersons.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def is_anonymous_phrase(phrase: str) -> bool:
@@ -43,14 +59,28 @@ def is_anonymous_phrase(phrase: str) -> bool:
     return False
 
 
-def statement_source(article: Article, statement: Statement) -> ClaimSource:
+def statement_source(
+    article: Article,
+    statement: Statement,
+    ids_inside: Callable[[Span], tuple[str, ...]] | None = None,
+) -> ClaimSource:
     """The source of a statement's claim: its speaker actor, or an anonymous source
-    when the speaker is an unnamed official, source or witness."""
+    when the speaker is an unnamed official, source or witness. With ``ids_inside``
+    (the actor ids mentioned in a span), a spokesperson of a named organization
+    (``a Hampshire Police spokesman``) speaks on the record: not anonymous unless
+    the phrase says so."""
     span = statement.speaker_span
-    if (
-        statement.speaker is None
-        and span is not None
-        and is_anonymous_phrase(article.text[span.start : span.end])
-    ):
-        return AnonymousSource(span=span)
+    if statement.speaker is None and span is not None:
+        phrase = article.text[span.start : span.end]
+        if _anonymity_pattern().search(phrase):
+            return AnonymousSource(span=span)
+        on_record = (
+            ids_inside is not None
+            and not _spokespersons().isdisjoint(
+                w.strip(_WORD_EDGES).lower() for w in phrase.split()
+            )
+            and any(actor_id.startswith(("org:", "group:")) for actor_id in ids_inside(span))
+        )
+        if not on_record and is_anonymous_phrase(phrase):
+            return AnonymousSource(span=span)
     return ActorSource(actor_id=statement.speaker, span=span)
