@@ -197,3 +197,29 @@ def test_that_after_cue_is_not_an_inverted_speaker() -> None:
         "The council, meeting in Brazil on Monday, declared that Lopez had been elected."
     )
     assert [] == [s for s in summary(article) if s[2] == "that Lopez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("On February 1 Acme Corp acknowledged that the talks had failed.", "Acme Corp"),
+        ("In March 2019 Smith said that the talks had failed.", "Smith"),
+        ("On May 5 the Interior Ministry said that the talks had failed.", "the Interior Ministry"),
+    ],
+)
+def test_fronted_date_is_not_part_of_the_speaker(text: str, speaker_text: str) -> None:
+    """A date before the subject (``On February 1 Acme Corp said``) is left out of the speaker."""
+    article = parse_with(text)
+    assert [(speaker_text, "the talks had failed")] == [(s[2], s[4]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthi movement claimed responsibility for the attacks on the plant.",
+        "The rebels quickly claimed credit for the raid on the border post.",
+    ],
+)
+def test_claimed_responsibility_is_not_reported_speech(text: str) -> None:
+    """``claimed responsibility for ...`` has an object, not a content clause."""
+    assert [] == summary(parse_with(text))

@@ -356,7 +356,10 @@ def _after_cue(
     return None, addressee, False
 
 
-_NOT_CLAUSE_START = frozenset({"to", "so", "goodbye", "hello", "yes", "no", "nothing", "something"})
+_NOT_CLAUSE_START = frozenset(
+    {"to", "so", "goodbye", "hello", "yes", "no", "nothing", "something"}
+) | words("cue_object")
+"""Words that start an object of the cue, not a clause (``claimed responsibility``)."""
 
 
 def _bare_clause(

@@ -70,6 +70,7 @@ _DETERMINERS_OR_POSSESSIVES = _DETERMINERS | _POSSESSIVES
 _AUXILIARIES = words("auxiliary")
 _PREPOSITIONS = words("preposition")
 _CONTENT_NOUNS = words("content_noun")
+_TIME_NOUNS = words("time_noun")
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 
 
@@ -158,6 +159,13 @@ def _simple_before(
         break
     # Never start on a link word or a trailing period.
     while k < last and (lowers[k] in _LINKS or lowers[k] == "and" or not _is_word(tokens[k])):
+        k += 1
+    # Nor on a date ("On February 1 Amazon Web Services acknowledged ...").
+    while k < last and (
+        lowers[k] in _TIME_NOUNS
+        or lowers[k].isdigit()
+        or (tokens[k].text in {"March", "May"} and lowers[k + 1].isdigit())
+    ):
         k += 1
     if _DETERMINERS.issuperset(lowers[k:end]):
         return None
