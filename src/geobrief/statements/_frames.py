@@ -471,7 +471,13 @@ _MAX_SOURCE_EXTENSION = 12
 
 def _source_extension_end(tokens: Sequence[Token], k: int, n: int) -> int:
     """When a fronted ``according to`` source phrase is followed by more words
-    (``published by NBC News``) and then a comma, the comma's index; else ``k``."""
+    (``published by NBC News``) or a parenthesis (``(WHO)``) and then a comma,
+    the comma's index; else ``k``."""
+    if k < n and tokens[k].text == "(":
+        for at in range(k + 1, min(n - 1, k + _MAX_SOURCE_EXTENSION)):
+            if tokens[at].text == ")":
+                return at + 1 if tokens[at + 1].text == "," else k
+        return k
     if k >= n or not tokens[k].text[0].isalpha() or tokens[k].text[0].isupper():
         return k
     for at in range(k + 1, min(n, k + _MAX_SOURCE_EXTENSION)):

@@ -129,6 +129,7 @@ def _simple_before(
     if not _nominal(tokens[last], lowers, last) or tokens[last].text == ".":
         return None
     k = last
+    head = last
     limit = max(low, end - _MAX_PHRASE)
     while k > limit:
         prev = k - 1
@@ -146,6 +147,8 @@ def _simple_before(
         if lower in _LINKS and prev - 1 >= limit and is_capitalized(tokens[k].text):
             if is_capitalized(tokens[prev - 1].text):
                 k = prev
+                if lower != "&":
+                    head = prev - 1  # "President Hassan Rouhani of Iran": Rouhani
                 continue
             break
         if lower == "and" and prev - 1 >= limit and is_capitalized(tokens[k].text):
@@ -169,7 +172,7 @@ def _simple_before(
         k += 1
     if _DETERMINERS.issuperset(lowers[k:end]):
         return None
-    return Phrase(k, end, last)
+    return Phrase(k, end, head if head >= k else last)
 
 
 def phrase_before(
@@ -187,6 +190,8 @@ def phrase_before(
         return None
     if tokens[end - 1].text == ",":
         return _apposition_before(tokens, lowers, end - 1, low)
+    if tokens[end - 1].text == ")":
+        return _parenthesis_before(tokens, lowers, end, low)
     relative = _relative_clause_before(tokens, lowers, end, low)
     if relative is not None:
         return relative
@@ -194,6 +199,27 @@ def phrase_before(
     if phrase is None:
         return None
     return _extend_links(tokens, lowers, phrase, low)
+
+
+_PARENTHESIS_WINDOW = 8
+
+
+def _parenthesis_before(
+    tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int
+) -> Phrase | None:
+    """``The World Health Organization (WHO)``: the phrase before a short
+    parenthesis that ends at ``end``, with the parenthesis included."""
+    for k in range(end - 2, max(low, end - _PARENTHESIS_WINDOW) - 1, -1):
+        text = tokens[k].text
+        if text == "(":
+            outer = _simple_before(tokens, lowers, k, low)
+            if outer is None or outer.is_pronoun(tokens):
+                return None
+            outer = _extend_links(tokens, lowers, outer, low)
+            return Phrase(outer.start, end, outer.head)
+        if text in {")", ",", ";", ":"} or text in _DASHES:
+            return None
+    return None
 
 
 _RELATIVE_WINDOW = 10

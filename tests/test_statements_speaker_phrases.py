@@ -1,0 +1,49 @@
+"""Speaker phrases: ``X of Y`` names X, and a parenthesis stays in the phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_statements_support import PEOPLE, ActorRow, check_spans, parse_with, summary
+
+ROWS: tuple[ActorRow, ...] = (
+    *PEOPLE,
+    ("org:who", "organization", "World Health Organization", ("World Health Organization", "WHO")),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Maria Lopez of Brazil said that the talks had failed.", "person:maria-lopez"),
+        ("Ana Costa of Acme Corp said that the talks had failed.", "person:ana-costa"),
+        ("President John Smith of France said that the talks had failed.", "person:john-smith"),
+    ],
+)
+def test_person_of_place_is_the_person(text: str, speaker: str) -> None:
+    """``X of Y`` with capitalized words on both sides has X as its head."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [(speaker, "the talks had failed")] == [(s[1], s[4]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        (
+            "The World Health Organization (WHO) said that the talks had failed.",
+            "The World Health Organization (WHO)",
+        ),
+        (
+            "According to the World Health Organization (WHO), the talks had failed.",
+            "the World Health Organization (WHO)",
+        ),
+    ],
+)
+def test_parenthesis_after_speaker(text: str, speaker_text: str) -> None:
+    """A parenthesized acronym after the speaker does not hide the frame or join the content."""
+    article = parse_with(text, ROWS)
+    check_spans(article)
+    assert [("org:who", speaker_text, "the talks had failed")] == [
+        (s[1], s[2], s[4]) for s in summary(article)
+    ]
