@@ -223,3 +223,38 @@ def test_fronted_date_is_not_part_of_the_speaker(text: str, speaker_text: str) -
 def test_claimed_responsibility_is_not_reported_speech(text: str) -> None:
     """``claimed responsibility for ...`` has an object, not a content clause."""
     assert [] == summary(parse_with(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'After Smith said that the ballots were forged, Acme Corp placed a "fact check" label.',
+            "the ballots were forged",
+        ),
+        (
+            "When Lopez said the talks with Brazil had failed, France left the room.",
+            "the talks with Brazil had failed",
+        ),
+        (
+            "Although Costa said that the talks had failed, the two sides met again on Friday.",
+            "the talks had failed",
+        ),
+    ],
+)
+def test_fronted_subordinate_clause_ends_at_its_comma(text: str, content: str) -> None:
+    """A cue inside a fronted ``After/When/Although ...`` clause has content only up to
+    the clause's comma; quoted words in the main clause are not the speaker's."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [("reported", content)] == [(s[0], s[4]) for s in summary(article)]
+
+
+def test_number_comma_is_not_a_clause_break() -> None:
+    """``32,000`` does not end a content clause, nor does a capitalized ``States``."""
+    article = parse_with(
+        "Lopez said that the virus may cause roughly 32,000 more deaths in the United States."
+    )
+    assert ["the virus may cause roughly 32,000 more deaths in the United States"] == [
+        s[4] for s in summary(article)
+    ]

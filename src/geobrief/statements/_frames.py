@@ -104,6 +104,12 @@ def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop
                 k = at
                 break  # "..., and predicted that ...": the next cue's own clause
         if lower == "," and at + 1 < stop:
+            if (
+                at > start
+                and tokens[at - 1].end == tokens[at].start
+                and tokens[at].end == tokens[at + 1].start
+            ):
+                continue  # a comma inside a number or a word ("32,000"), not a clause break
             if participle_after_comma(tokens, lowers, at, stop) >= 0:
                 k = at
                 break
@@ -177,7 +183,11 @@ def _trailing_attribution(
 ) -> bool:
     """True when tokens ``i..stop`` read like ``he said.`` / ``said the ministry.``."""
     for k in range(i, min(stop, i + 8)):
-        match = match_cue(lowers, k) if lowers[k] in _CUE_FIRST_WORDS else None
+        match = (
+            match_cue(lowers, k)
+            if lowers[k] in _CUE_FIRST_WORDS and not is_capitalized(tokens[k].text)
+            else None
+        )
         if match is not None and match.entry.pos == "verb":
             after = k + match.length
             rest = stop - after  # tokens after the cue
@@ -523,6 +533,28 @@ def _by_agent(
     )
 
 
+_SUBORDINATORS = words("subordinator")
+
+
+def _fronted_clause_end(
+    tokens: Sequence[Token], lowers: Sequence[str], phrase: Phrase | None, after: int, n: int
+) -> int:
+    """Where the content of a cue inside a fronted subordinate clause must end:
+    ``After X tweeted that ..., Twitter placed ...`` stops at the comma."""
+    if phrase is None or phrase.start < 1 or lowers[0] not in _SUBORDINATORS:
+        return n
+    if any(tokens[k].text == "," for k in range(1, phrase.start)):
+        return n  # "If anything, X said ...": the fronted part ended before the speaker
+    for k in range(after, n):
+        if tokens[k].text == "," and not (
+            tokens[k - 1].end == tokens[k].start
+            and k + 1 < n
+            and tokens[k].end == tokens[k + 1].start
+        ):
+            return k
+    return n
+
+
 def _as_clause(
     tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
 ) -> tuple[Span | None, Span | None]:
@@ -603,7 +635,9 @@ def _verb_frame(
     addressee: Span | None = None
     clause = True
     if not inverted:
-        content, addressee, clause = _after_cue(tokens, lowers, entry, after, n)
+        content, addressee, clause = _after_cue(
+            tokens, lowers, entry, after, _fronted_clause_end(tokens, lowers, phrase, after, n)
+        )
     if content is None and phrase is not None and phrase.start == 1 and lowers[0] == "as":
         content, addressee = _as_clause(tokens, lowers, entry, after, n)
         clause = True
