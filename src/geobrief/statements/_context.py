@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleContext", "SentenceInfo"]
 
+_MAX_EMBEDDED_QUOTES = 8
+
 _RECENT = threading.local()
 """Each thread's last context: the claims stage reuses what the statements stage built."""
 
@@ -151,10 +153,15 @@ class ArticleContext:
         reported speech, not a direct quotation."""
         quotes = self.quotes.quotes
         i = bisect.bisect_left(self._quote_starts, span.end) - 1
+        lowest = i - _MAX_EMBEDDED_QUOTES
         while i >= 0 and self.quote_contents[i].end > span.start:
             quote = quotes[i]
-            if quote.open_mark <= span.start or self.quote_contents[i].end > span.end:
-                return False
+            if (
+                i <= lowest
+                or quote.open_mark <= span.start
+                or self.quote_contents[i].end > span.end
+            ):
+                return False  # (more quotations than any reported clause holds: not embedded)
             i -= 1
         return True
 

@@ -534,6 +534,10 @@ def _by_agent(
 
 
 _SUBORDINATORS = words("subordinator")
+_FRONTED_SUBJECT_WINDOW = 12
+"""How far into the sentence the speaker of a fronted clause may start."""
+_FRONTED_CLAUSE_WINDOW = 60
+"""Tokens searched for the comma that closes a fronted clause (bounded: linear time)."""
 
 
 def _fronted_clause_end(
@@ -541,11 +545,15 @@ def _fronted_clause_end(
 ) -> int:
     """Where the content of a cue inside a fronted subordinate clause must end:
     ``After X tweeted that ..., Twitter placed ...`` stops at the comma."""
-    if phrase is None or phrase.start < 1 or lowers[0] not in _SUBORDINATORS:
+    if (
+        phrase is None
+        or not 1 <= phrase.start <= _FRONTED_SUBJECT_WINDOW
+        or lowers[0] not in _SUBORDINATORS
+    ):
         return n
     if any(tokens[k].text == "," for k in range(1, phrase.start)):
         return n  # "If anything, X said ...": the fronted part ended before the speaker
-    for k in range(after, n):
+    for k in range(after, min(n, after + _FRONTED_CLAUSE_WINDOW)):
         if tokens[k].text == "," and not (
             tokens[k - 1].end == tokens[k].start
             and k + 1 < n
