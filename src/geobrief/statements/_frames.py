@@ -29,6 +29,7 @@ from geobrief.statements._text import TOKEN_PATTERN, Token, is_capitalized
 __all__ = ["Frame", "find_frames", "opens_participle", "participle_after_comma", "phrase_span"]
 
 _THAT_WINDOW = 10
+_MAX_CONTENT_TOKENS = 400
 _TRAILING = frozenset({".", ",", ":", ";", "!", "?", "—", "–", "-"})
 _QUOTE_TOKENS = frozenset("“”„‟«»「」『』〝〞〟\"＂‘’‚‛‹›'")
 _CLAUSE_STOP = frozenset({";", "—", "–"})
@@ -90,7 +91,9 @@ def phrase_span(tokens: Sequence[Token], phrase: Phrase) -> tuple[Span, Span]:
 
 
 def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop: int) -> int:
-    """Token index where content starting at ``start`` ends (exclusive)."""
+    """Token index where content starting at ``start`` ends (exclusive); content is
+    at most :data:`_MAX_CONTENT_TOKENS` long (linear time on run-on input)."""
+    stop = min(stop, start + _MAX_CONTENT_TOKENS)
     k = max(start, stop)
     # Only a stop mark, "and" or a comma can end the clause: visit just those.
     for at in compress(range(start, stop), map(_CLAUSE_BREAKS.__contains__, lowers[start:stop])):

@@ -16,6 +16,8 @@ from geobrief.statements._lexicon import words
 
 __all__ = ["MentionIndex"]
 
+_MAX_MENTIONS_INSIDE = 256
+
 _KIND_RANK = {
     ActorKind.PERSON: 0,
     ActorKind.ORGANIZATION: 1,
@@ -83,10 +85,12 @@ class MentionIndex:
         return any(ends[k] <= end for k in range(i, hi))
 
     def ids_inside(self, span: Span) -> tuple[str, ...]:
-        """Distinct actor ids mentioned inside ``span``, in order of first mention."""
+        """Distinct actor ids mentioned inside ``span``, in order of first mention
+        (among its first :data:`_MAX_MENTIONS_INSIDE` mentions: linear time when
+        many long spans nest)."""
         starts, ends, ids, end = self.starts, self.ends, self.ids, span.end
         i = bisect.bisect_left(starts, span.start)
-        hi = bisect.bisect_left(starts, end, i)
+        hi = min(bisect.bisect_left(starts, end, i), i + _MAX_MENTIONS_INSIDE)
         if i == hi:
             return ()
         seen: dict[str, None] = {}
