@@ -47,3 +47,25 @@ def test_parenthesis_after_speaker(text: str, speaker_text: str) -> None:
     assert [("org:who", speaker_text, "the talks had failed")] == [
         (s[1], s[2], s[4]) for s in summary(article)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Maria Lopez on Sunday said that the talks had failed.", "person:maria-lopez"),
+        (
+            "The Interior Ministry last week said that the talks had failed.",
+            "org:interior-ministry",
+        ),
+        ("John Smith late on Tuesday said that the talks had failed.", "person:john-smith"),
+        (
+            "The head of the company, Ana Costa, on Friday said that the talks had failed.",
+            "person:ana-costa",
+        ),
+    ],
+)
+def test_time_adverbial_between_subject_and_cue(text: str, speaker: str) -> None:
+    """``X on Sunday said``: the time adverbial is skipped, not taken as the speaker."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [(speaker, "the talks had failed")] == [(s[1], s[4]) for s in summary(article)]

@@ -186,6 +186,7 @@ def phrase_before(
     ``of``/``for`` links (``a spokesman for the ministry``).
     """
     end = skip_modifiers_back(tokens, lowers, j, low)
+    end = _skip_time_back(tokens, lowers, end, low)
     if end <= low:
         return None
     if tokens[end - 1].text == ",":
@@ -199,6 +200,23 @@ def phrase_before(
     if phrase is None:
         return None
     return _extend_links(tokens, lowers, phrase, low)
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late", "early"})
+
+
+def _skip_time_back(tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int) -> int:
+    """Step back over a time adverbial between the subject and its verb
+    (``Neil Basu, on Sunday said``, ``the ministry last week said``)."""
+    k = end - 1
+    if k - 1 < low or lowers[k] not in _TIME_NOUNS or lowers[k - 1] not in _TIME_PREPOSITIONS:
+        return end
+    k -= 1
+    while k - 1 >= low and lowers[k - 1] in {"late", "early", "on"}:
+        k -= 1  # "late on Tuesday"
+    if k <= low or tokens[k - 1].text in {".", "(", "“", '"'}:
+        return end
+    return k
 
 
 _PARENTHESIS_WINDOW = 8
