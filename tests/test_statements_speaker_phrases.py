@@ -69,3 +69,46 @@ def test_time_adverbial_between_subject_and_cue(text: str, speaker: str) -> None
     article = parse_with(text)
     check_spans(article)
     assert [(speaker, "the talks had failed")] == [(s[1], s[4]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Institutional recipients, said Lopez, are required to exhibit the photographs.",
+            "person:maria-lopez",
+            "Institutional recipients, said Lopez, are required to exhibit the photographs",
+        ),
+        (
+            "The talks, said John Smith, had failed because of France.",
+            "person:john-smith",
+            "The talks, said John Smith, had failed because of France",
+        ),
+        (
+            "Costa, the deputy minister, said Lopez had left the talks early.",
+            "person:ana-costa",
+            "Lopez had left the talks early",
+        ),
+    ],
+)
+def test_inverted_attribution_between_commas(text: str, speaker: str, content: str) -> None:
+    """``A, said X, B``: X is the speaker; an apposition before the cue still is."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [(speaker, content)] == [(s[1], s[4]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He flew to Brazil to meet with Lopez, who had told reporters that the talks had failed.",
+        "France sent a letter to Lopez who had told reporters that the talks had failed.",
+    ],
+)
+def test_relative_pronoun_speaker_is_its_antecedent(text: str) -> None:
+    """``X, who had told Y that ...``: the speaker is X."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [("person:maria-lopez", "Lopez", "the talks had failed")] == [
+        (s[1], s[2], s[4]) for s in summary(article)
+    ]

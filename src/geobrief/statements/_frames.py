@@ -566,6 +566,20 @@ def _fronted_clause_end(
     return n
 
 
+def _inverted_aside(tokens: Sequence[Token], lowers: Sequence[str], i: int, after: int) -> bool:
+    """``<content>, said X, <content>``: a cue between commas whose subject follows it
+    (a name or a pronoun, then a comma or the sentence's end)."""
+    n = len(tokens)
+    if i < 1 or tokens[i - 1].text != "," or after >= n:
+        return False
+    subject = phrase_after(tokens, lowers, after)
+    if subject is None:
+        return False
+    if not (subject.is_pronoun(tokens) or is_capitalized(tokens[subject.head].text)):
+        return False
+    return subject.end >= n or tokens[subject.end].text in {",", "."}
+
+
 def _as_clause(
     tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
 ) -> tuple[Span | None, Span | None]:
@@ -603,6 +617,12 @@ def _verb_frame(
     coordinated = i > 0 and lowers[i - 1] in {"and", "but"} and any(f.speaker for f in earlier)
     participle = participle or coordinated
     phrase = None if participle else phrase_before(tokens, lowers, i)
+    if (
+        phrase is not None
+        and _inverted_aside(tokens, lowers, i, after)
+        and not any(tokens[k].text == "," for k in range(phrase.start, i - 1))
+    ):
+        phrase = None  # "Institutional recipients, said Mauer, are required ..."
     if phrase is not None and _passive(tokens, lowers, phrase, i):
         return _by_agent(tokens, lowers, entry, i, after, cue_span)
     inherited = False

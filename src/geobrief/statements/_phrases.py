@@ -189,6 +189,13 @@ def phrase_before(
     end = _skip_time_back(tokens, lowers, end, low)
     if end <= low:
         return None
+    if lowers[end - 1] == "who" and end - 1 > low:
+        # "Devocht, who had told Montalvo ...": the relative pronoun's antecedent.
+        before = end - 2 if tokens[end - 2].text == "," else end - 1
+        antecedent = _simple_before(tokens, lowers, before, low)
+        if antecedent is None or antecedent.is_pronoun(tokens):
+            return None
+        return _extend_links(tokens, lowers, antecedent, low)
     if tokens[end - 1].text == ",":
         return _apposition_before(tokens, lowers, end - 1, low)
     if tokens[end - 1].text == ")":
