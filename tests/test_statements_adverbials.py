@@ -258,3 +258,17 @@ def test_number_comma_is_not_a_clause_break() -> None:
     assert ["the virus may cause roughly 32,000 more deaths in the United States"] == [
         s[4] for s in summary(article)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lopez told reporters today the talks with Brazil had failed.",
+        "Lopez told the Interior Ministry on Monday the talks with Brazil had failed.",
+    ],
+)
+def test_time_adverbial_after_addressee(text: str) -> None:
+    """``told Y today <clause>``: the adverbial joins neither addressee nor content."""
+    article = parse_with(text)
+    check_spans(article)
+    assert ["the talks with Brazil had failed"] == [s[4] for s in summary(article)]

@@ -358,7 +358,7 @@ def _after_cue(
             obj is not None and lowers[obj.start] in {"him", "her", "them", "us", "me"}
         ):
             assert obj is not None
-            content = _bare_clause(tokens, lowers, obj.end, stop)
+            content = _bare_clause(tokens, lowers, _time_adverbial_end(lowers, obj.end, stop), stop)
             if content is not None:
                 return content, Span(start=tokens[after].start, end=tokens[obj.end - 1].end), True
     if cue.takes_bare_clause and not cue.takes_object:
