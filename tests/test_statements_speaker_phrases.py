@@ -112,3 +112,15 @@ def test_relative_pronoun_speaker_is_its_antecedent(text: str) -> None:
     assert [("person:maria-lopez", "Lopez", "the talks had failed")] == [
         (s[1], s[2], s[4]) for s in summary(article)
     ]
+
+
+def test_long_apposition_stays_in_the_speaker_phrase() -> None:
+    """An apposition of up to twenty tokens between commas belongs to the speaker."""
+    article = parse_with(
+        "Ana Costa, the head of the regional office of the national electoral commission"
+        " in Brazil, said the vote would go ahead."
+    )
+    check_spans(article)
+    assert [("person:ana-costa", "the vote would go ahead")] == [
+        (s[1], s[4]) for s in summary(article)
+    ]

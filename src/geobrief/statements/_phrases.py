@@ -19,6 +19,8 @@ from geobrief.statements._text import Token, is_capitalized
 __all__ = ["Phrase", "phrase_after", "phrase_before", "skip_modifiers_back"]
 
 _MAX_PHRASE = 12
+_MAX_APPOSITION = 20
+"""An apposition between commas may be longer than a plain phrase."""
 _LINKS = frozenset({"of", "for", "at", "&"})
 _DASHES = frozenset({"—", "–", "-"})
 _NAME_ABBREVIATIONS = frozenset(
@@ -302,7 +304,7 @@ def _apposition_before(
     """
     opening = -1
     has_verb = False
-    for k in range(comma - 1, max(low, comma - _MAX_PHRASE) - 1, -1):
+    for k in range(comma - 1, max(low, comma - _MAX_APPOSITION) - 1, -1):
         text = tokens[k].text
         if text in {",", ";", ":", "(", ")"} or text in _DASHES or not text[0].isalnum():
             if text == ",":
