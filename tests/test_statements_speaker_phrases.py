@@ -124,3 +124,24 @@ def test_long_apposition_stays_in_the_speaker_phrase() -> None:
     assert [("person:ana-costa", "the vote would go ahead")] == [
         (s[1], s[4]) for s in summary(article)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("Lopez rejected the offer, calling it “a provocation by France”.", "Lopez"),
+        ("In Brazil, Smith rejected the offer, calling it “a provocation by France”.", "Smith"),
+        (
+            "However, in Brazil, Costa rejected the offer, calling it “a provocation by France”.",
+            "Costa",
+        ),
+    ],
+)
+def test_participle_takes_the_subject_after_fronted_adverbials(
+    text: str, speaker_text: str
+) -> None:
+    """``[However, in X,] Smith rejected ..., calling it “...”``: the participle's
+    speaker is the subject, without fronted adverbials or the verb after the name."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [(speaker_text, "a provocation by France")] == [(s[2], s[4]) for s in summary(article)]

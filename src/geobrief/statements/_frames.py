@@ -580,6 +580,32 @@ def _inverted_aside(tokens: Sequence[Token], lowers: Sequence[str], i: int, afte
     return subject.end >= n or tokens[subject.end].text in {",", "."}
 
 
+_DISCOURSE = words("discourse")
+_FRONTED_ADVERBIAL_OPENERS = _DISCOURSE | _PREPOSITIONS | _SUBORDINATORS
+_MAX_FRONTED_ADVERBIAL = 6
+
+
+def _after_fronted_adverbials(tokens: Sequence[Token], lowers: Sequence[str], stop: int) -> int:
+    """The index after up to two short fronted adverbials, each closed by a comma
+    (``However, on the document, it referred ...``): where the subject starts."""
+    start = 0
+    for _ in range(2):
+        if start >= stop or lowers[start] not in _FRONTED_ADVERBIAL_OPENERS:
+            break
+        comma = next(
+            (
+                k
+                for k in range(start + 1, min(stop, start + _MAX_FRONTED_ADVERBIAL))
+                if tokens[k].text == ","
+            ),
+            -1,
+        )
+        if comma < 0:
+            break
+        start = comma + 1
+    return start
+
+
 def _as_clause(
     tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
 ) -> tuple[Span | None, Span | None]:
@@ -637,7 +663,7 @@ def _verb_frame(
         else:
             # No cue before: the participle takes the sentence's subject
             # ("Smith rejected the offer, calling it ...").
-            subject = phrase_after(tokens, lowers, 0, i)
+            subject = phrase_after(tokens, lowers, _after_fronted_adverbials(tokens, lowers, i), i)
             if subject is None or subject.end >= i - 1:
                 return None
             speaker, head = phrase_span(tokens, subject)

@@ -425,6 +425,13 @@ def phrase_after(
                 and head >= 0
             ):
                 break
+            if (
+                head >= 0
+                and lower.endswith("ed")
+                and token.text[0].islower()
+                and is_capitalized(tokens[k - 1].text)
+            ):
+                break  # "Smith rejected the offer": a verb after a name
             head = k
             k += 1
             continue
