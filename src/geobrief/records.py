@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from geobrief._model import Article, Span
+from geobrief._model import Actor, Article, Span
 from geobrief.query import ArticleIndex
 from geobrief.query._run import Source
 
@@ -161,6 +161,20 @@ def _name(index: ArticleIndex, actor_id: str | None) -> str | None:
     return None if actor is None else actor.name
 
 
+def actor_columns(actor: Actor) -> dict[str, Any]:
+    """The columns that describe an actor in the ``actors`` layer (without counts)."""
+    return {
+        "actor_id": actor.id,
+        "kind": actor.kind.value,
+        "name": actor.name,
+        "aliases": list(actor.aliases),
+        "titles": list(actor.titles),
+        "affiliation": actor.affiliation,
+        "iso3": actor.iso3,
+        "wikidata": actor.wikidata,
+    }
+
+
 def article_records(article: Article, layer: Layer) -> list[dict[str, Any]]:
     """The records of one layer of one article (see :data:`COLUMNS`)."""
     layer = _check_layer(layer)
@@ -191,18 +205,7 @@ def article_records(article: Article, layer: Layer) -> list[dict[str, Any]]:
         for m in article.mentions:
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
         return [
-            {
-                "article_id": article.id,
-                "actor_id": a.id,
-                "kind": a.kind.value,
-                "name": a.name,
-                "aliases": list(a.aliases),
-                "titles": list(a.titles),
-                "affiliation": a.affiliation,
-                "iso3": a.iso3,
-                "wikidata": a.wikidata,
-                "mentions": counts.get(a.id, 0),
-            }
+            {"article_id": article.id, **actor_columns(a), "mentions": counts.get(a.id, 0)}
             for a in article.actors
         ]
     records: list[dict[str, Any]] = []

@@ -21,7 +21,7 @@ from geobrief.cli._common import (
 from geobrief.cli._load import load_articles
 from geobrief.query import ArticleIndex, Filter, actor_counts, co_mentions
 from geobrief.query import _filters as f
-from geobrief.records import article_records
+from geobrief.records import actor_columns, article_records
 
 __all__ = ["add_parser", "run"]
 
@@ -172,16 +172,8 @@ def _rows(args: argparse.Namespace, layer: str, failures: list[str]) -> Iterator
     articles = load_articles(args.paths, failures)
     if layer == "actors":
         for count in actor_counts(articles, where):
-            a = count.actor
             yield {
-                "actor_id": a.id,
-                "kind": a.kind.value,
-                "name": a.name,
-                "aliases": list(a.aliases),
-                "titles": list(a.titles),
-                "affiliation": a.affiliation,
-                "iso3": a.iso3,
-                "wikidata": a.wikidata,
+                **actor_columns(count.actor),
                 "mentions": count.mentions,
                 "articles": count.articles,
             }
