@@ -6,9 +6,9 @@
 * Sybil runs every Python example in ``docs/*.md`` and ``README.md`` (fenced
   ``python`` blocks, including ``>>>`` sessions) and every ``>>>`` example in
   the docstrings of ``src/geobrief/**/*.py``, so the documentation cannot drift
-  from the code. Plain ``pytest`` collects them too: when the test paths come
-  from the ``testpaths`` setting, ``docs``, ``src/geobrief`` and ``README.md``
-  are added to them (a no-op once ``testpaths`` lists them itself).
+  from the code. Plain ``pytest`` collects them too: ``testpaths`` in
+  pyproject.toml lists ``docs``, ``src/geobrief`` and ``README.md`` beside
+  ``tests``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from sybil.parsers.rest import DocTestParser
 from sybil.sybil import SybilCollection
 
 ROOT = Path(__file__).parent
-DOC_PATHS = ("docs", "src/geobrief", "README.md")
 
 settings.register_profile(
     "ci",
@@ -42,16 +41,6 @@ settings.load_profile(
         "HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI", "").lower() == "true" else "dev"
     )
 )
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Collect the documentation examples in a plain ``pytest`` run too."""
-    if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
-        return
-    for extra in DOC_PATHS:
-        path = ROOT / extra
-        if path.exists() and not any(Path(arg).resolve() == path for arg in config.args):
-            config.args.append(str(path))
 
 
 @pytest.fixture
