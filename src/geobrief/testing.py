@@ -5,14 +5,16 @@ Every strategy generates *valid* objects: spans lie inside the text they were ma
 actors, statement and section indexes are in range. So
 ``loads(dumps(article)) == article`` holds for every ``article`` drawn from
 :func:`articles`, and a downstream project can property-test its own code on geobrief
-data::
+data:
 
-    from hypothesis import given
-    from geobrief.testing import articles
-
-    @given(articles())
-    def test_my_exporter(article):
-        ...
+>>> import geobrief
+>>> from hypothesis import given, settings
+>>> from geobrief.testing import articles
+>>> @settings(max_examples=10, database=None)
+... @given(articles())
+... def test_round_trip(article):
+...     assert geobrief.loads(geobrief.dumps(article)) == article
+>>> test_round_trip()
 
 This module needs Hypothesis, which is not a runtime dependency of geobrief: install
 the test extra (``pip install 'geobrief[test]'``). Importing it without Hypothesis

@@ -1,13 +1,17 @@
 """Actor recognition and linking: states, organizations, persons, groups, places.
 
 The default stage :func:`recognize_actors` uses the packaged gazetteer. To add your own actors
-or plug in another recognizer, build a stage and put it in a pipeline::
+or plug in another recognizer, build a stage and put it in a pipeline
+(``Gazetteer.with_file("my_actors.tsv")`` reads the same from a TSV or JSON file):
 
-    from geobrief import default_pipeline
-    from geobrief.actors import Gazetteer, make_actor_stage
-
-    gaz = Gazetteer.default().with_file("my_actors.tsv")
-    pipeline = default_pipeline().replace("actors", make_actor_stage(gaz))
+>>> from geobrief import Actor, default_pipeline
+>>> from geobrief.actors import Gazetteer, make_actor_stage
+>>> acme = Actor(id="org:acme", kind="organization", name="Acme Corp", aliases=("Acme",))
+>>> gaz = Gazetteer.default().with_actors([acme])
+>>> pipeline = default_pipeline().replace("actors", make_actor_stage(gaz))
+>>> article = pipeline.parse("Acme said on Monday that it would expand.")
+>>> [(a.id, a.kind.value) for a in article.actors]
+[('org:acme', 'organization')]
 """
 
 from __future__ import annotations

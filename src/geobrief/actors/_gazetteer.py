@@ -61,10 +61,13 @@ def _add(trie: Trie, surface: str, entry: Entry) -> None:
 class Gazetteer:
     """Known actors and a token trie over their names, aliases, demonyms and capitals.
 
-    Build variants without editing the library::
+    Build variants without editing the library:
 
-        gaz = Gazetteer.default().with_actors([Actor(id="org:acme", kind="organization",
-                                                     name="Acme Corp", aliases=("Acme",))])
+    >>> from geobrief import Actor
+    >>> acme = Actor(id="org:acme", kind="organization", name="Acme Corp", aliases=("Acme",))
+    >>> gaz = Gazetteer.default().with_actors([acme])
+    >>> gaz.actors["org:acme"].name
+    'Acme Corp'
     """
 
     actors: Mapping[str, Actor]

@@ -3,12 +3,13 @@
 spaCy is imported only when a stage is built. spaCy's entities become mentions: ``PERSON`` a
 person, ``ORG`` an organization, ``GPE`` a state when the gazetteer knows it (else a
 location), ``LOC``/``FAC`` a location, ``NORP`` the state of a known demonym. Names the
-gazetteer knows get its ids, so results join with the rule-based recognizer's::
+gazetteer knows get its ids, so results join with the rule-based recognizer's
+(skipped in the doc tests: it needs spaCy and a downloaded model):
 
-    from geobrief import default_pipeline
-    from geobrief.actors.spacy_backend import make_spacy_stage
-
-    pipeline = default_pipeline().replace("actors", make_spacy_stage("en_core_web_sm"))
+>>> from geobrief import default_pipeline
+>>> from geobrief.actors.spacy_backend import make_spacy_stage
+>>> stage = make_spacy_stage("en_core_web_sm")  # doctest: +SKIP
+>>> pipeline = default_pipeline().replace("actors", stage)  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -3,17 +3,26 @@ appears with whom.
 
 Queries are plain functions over an :class:`~geobrief.Article` or any iterable
 of articles (such as a :class:`~geobrief.corpus.Corpus`), taking an optional
-*filter*. Filters are small frozen values combined with ``&``, ``|`` and ``~``::
+*filter*. Filters are small frozen values combined with ``&``, ``|`` and ``~``:
 
-    from geobrief import query as q
-
-    q.statements(article, q.speaker("Lavrov"))               # by id, name or alias
-    q.statements(corpus, q.addressed_to("United States") | q.about("USA"))
-    q.claims(corpus, q.about("state:PRK") & q.hedged())     # hedged claims about PRK
-    q.claims(corpus, q.source_kind("anonymous") & ~q.negated())
-    q.actor_counts(corpus, q.actor_kind("state"))            # merged by id, with counts
-    q.co_mentions(corpus)                                    # pairs in the same sentence
-    q.mentions(article, q.in_section("Significance") & q.actor_kind("person"))
+>>> import geobrief
+>>> from geobrief import query as q
+>>> corpus = geobrief.Corpus.from_paths("examples")        # files, folders, globs, JSONL
+>>> article = next(iter(corpus))
+>>> len(list(q.statements(article, q.speaker("Lavrov"))))  # by id, name or alias
+4
+>>> len(list(q.statements(corpus, q.addressed_to("United States") | q.about("USA"))))
+3
+>>> len(list(q.claims(corpus, q.about("state:PRK") & q.hedged())))  # hedged, about PRK
+8
+>>> len(list(q.claims(corpus, q.source_kind("anonymous") & ~q.negated())))
+2
+>>> [(c.actor.id, c.mentions) for c in q.actor_counts(corpus, q.actor_kind("state"))][:2]
+[('state:PRK', 30), ('state:RUS', 25)]
+>>> next(iter(q.co_mentions(corpus)))                      # pairs in the same sentence
+CoMention(first='state:PRK', second='state:RUS', sentences=18, articles=1)
+>>> [h.text for h in q.mentions(article, q.in_section("Significance") & q.actor_kind("person"))]
+['Lavrov', 'Lavrov', 'Lavrov']
 
 Results are immutable and typed: :class:`Hit` carries the article id, the
 item's index in its layer, the item, its text and its :class:`Location`.

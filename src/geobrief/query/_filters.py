@@ -3,10 +3,12 @@
 A filter tests one item (a statement, claim, mention or actor) of one article,
 given an :class:`~geobrief.query.ArticleIndex` of that article. Filters are
 values: they compare equal, print readably, pickle, and can be kept and reused
-across articles and corpora::
+across articles and corpora:
 
-    hedged_about_prk = about("state:PRK") & hedged()
-    by_lavrov = speaker("Lavrov") & ~statement_kind("direct")
+>>> hedged_about_prk = about("state:PRK") & hedged()
+>>> by_lavrov = speaker("Lavrov") & ~statement_kind("direct")
+>>> type(by_lavrov).__name__
+'AllOf'
 
 The type parameter says which items a filter accepts: ``speaker()`` works on
 statements and claims, ``hedged()`` on claims only, so mypy rejects
