@@ -6,6 +6,7 @@ Everything here is linear in the length of the text it is given.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from itertools import accumulate, repeat
 from operator import itemgetter
@@ -56,7 +57,11 @@ class Token(NamedTuple):
 
 # The same tokens as _TOKEN, as one capturing group for re.split (which works at
 # C speed); the possessive loop cannot change what the last alternative matches.
-TOKEN_SPLIT = re.compile(r"([A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\w+(?:[’'\-]\w+)*+|\S)")
+# Possessive quantifiers need Python 3.11; 3.10 gets the plain (equivalent) loop.
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
+TOKEN_SPLIT = re.compile(
+    rf"([A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\w+(?:[’'\-]\w+)*{_POSSESSIVE}|\S)"
+)
 _new_tuple = tuple.__new__
 _token_text = itemgetter(2)
 
