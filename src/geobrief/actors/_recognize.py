@@ -39,11 +39,17 @@ from geobrief.actors._tokens import tokenize
 __all__ = ["recognize"]
 
 
-def _lowercase(toks: list[str]) -> list[str]:
-    """Every token lowercased, in one C-level call (tokens never contain a line break, and
-    lowercasing never adds one, so the split gives back one entry per token)."""
-    lows = "\n".join(toks).lower().split("\n")
-    return lows if len(lows) == len(toks) else list(map(str.lower, toks))
+def _lowercase(toks: list[str], ascii_text: bool) -> list[str]:
+    """Every token lowercased. An ASCII text in one C-level call (tokens never contain a
+    line break, and lowercasing never adds one, so the split gives back one entry per
+    token); any other text token by token, since ``str.lower`` of a non-ASCII string goes
+    through the Unicode tables character by character, while most tokens are ASCII and take
+    the fast path on their own (about 2.5x as fast on the seed brief, with its curly quotes)."""
+    if ascii_text:
+        lows = "\n".join(toks).lower().split("\n")
+        if len(lows) == len(toks):
+            return lows
+    return list(map(str.lower, toks))
 
 
 def _candidates(toks: list[str], unique: set[str], starters: frozenset[str]) -> list[int]:
@@ -79,7 +85,7 @@ def _context(article: Article, gaz: Gazetteer) -> _Context | None:
         starts=starts,
         ends=ends,
         toks=toks,
-        lows=_lowercase(toks),
+        lows=_lowercase(toks, text.isascii()),
         sentence_start=_SentenceStarts(article, text, starts, ends, toks, lex.abbreviation_words),
         label=_Labels(_label_lines(article, text), starts),
         gaz=gaz,
