@@ -13,15 +13,18 @@ MAX_HEADING = 150
 
 _MAX_WORDS = 25
 _NUMBERING = re.compile(r"\d{1,3}[.)]\s+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _CLOSERS = "\"'”’»)]*_"
 _FINAL_PUNCTUATION = ".,;:"
+_TRIMMED_ENDS = frozenset(":*_")
+"""Last characters of a heading that ``trim_heading`` may shorten."""
 
 
 def trim_heading(text: str, start: int, end: int) -> tuple[int, int]:
     """Leave out surrounding whitespace, a trailing colon and ``**``/``__`` emphasis
     that wraps the whole heading; never returns an empty range for non-blank input."""
     s, e = trim(text, start, end)
+    if s == e or text[e - 1] not in _TRIMMED_ENDS:
+        return s, e  # no trailing colon, and no emphasis (it ends in ``**``/``__``)
     original = (s, e)
     for _ in range(2):
         if e - s > 1 and text[e - 1] == ":":
@@ -41,10 +44,14 @@ def heading_key(text: str, start: int, end: int) -> str:
     s, e = trim_heading(text, start, end)
     if e - s > MAX_HEADING:
         return ""
-    key = " ".join(text[s:e].translate(_QUOTES).split()).casefold()
-    numbered = _NUMBERING.match(key)
-    if numbered is not None and numbered.end() < len(key):
-        key = key[numbered.end() :]
+    # Curly quotes unified (``replace`` returns at once for text without them);
+    # NBSP needs no mapping, as ``split`` treats it as whitespace.
+    raw = text[s:e].replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    key = " ".join(raw.split()).casefold()
+    if key[:1].isdecimal():
+        numbered = _NUMBERING.match(key)
+        if numbered is not None and numbered.end() < len(key):
+            key = key[numbered.end() :]
     return key
 
 

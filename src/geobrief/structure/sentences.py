@@ -24,9 +24,15 @@ __all__ = ["split_sentences"]
 _BOUNDARY = re.compile(r"(?P<term>[.!?…](?<![.!?…]{2})[.!?…]*)[\"'”’»)\]}]*(?P<space>\s+)")
 _CLOSERS = frozenset("\"'”’»)]}")
 _LINE_CLOSERS = frozenset("”’»")
+_QUOTE_MARKS = frozenset("\"'”’»")
+"""Every character ``_is_closing`` can accept."""
 _OPENERS = frozenset("\"'“‘«([{¿¡")
 _MAX_TOKEN = 12
+_TOKEN_RUN = re.compile(r"(?:[^\W_]|\.)*")
+"""Letters, digits (``str.isalnum``) and periods; always matches, possibly empty."""
 _MAX_WORD = 20
+_ABBREVIATIONS = abbreviations()
+_SENTENCE_STARTERS = sentence_starters()
 
 
 def _starts_sentence(char: str) -> bool:
@@ -45,10 +51,11 @@ def _is_closing(text: str, pos: int, end: int) -> bool:
 def _token_before(text: str, dot: int, floor: int) -> str:
     """The word (letters, digits, inner periods) that ends at ``dot``; empty if none
     or longer than an abbreviation can be."""
-    pos = dot
     limit = max(floor, dot - _MAX_TOKEN - 1)
-    while pos > limit and (text[pos - 1].isalnum() or text[pos - 1] == "."):
-        pos -= 1
+    # The run of token characters ending at ``dot``, found by matching the
+    # reversed window (at most ``_MAX_TOKEN + 1`` characters) from its start.
+    length = _TOKEN_RUN.match(text[limit:dot][::-1]).end()  # type: ignore[union-attr]
+    pos = dot - length
     if pos == limit and pos > floor:
         return ""
     return text[pos:dot]
@@ -75,14 +82,13 @@ def _abbreviation_holds(text: str, dot: int, floor: int, next_pos: int, end: int
     if not token:
         return False
     lowered = token.lower()
-    abbr = abbreviations()
-    if lowered in abbr.title:
+    if lowered in _ABBREVIATIONS.title:
         return True
-    if lowered in abbr.number:
+    if lowered in _ABBREVIATIONS.number:
         return text[next_pos].isdigit()
     single_initial = len(token) == 1 and token.isupper()
-    if lowered in abbr.other or single_initial or _is_dotted_letters(token):
-        return _word_at(text, next_pos, end) not in sentence_starters()
+    if lowered in _ABBREVIATIONS.other or single_initial or _is_dotted_letters(token):
+        return _word_at(text, next_pos, end) not in _SENTENCE_STARTERS
     return False
 
 
@@ -99,10 +105,13 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     sentence_start = start
     for match in _BOUNDARY.finditer(text, start, end):
         after = match.end()
-        if after >= end or text[max(start, match.start() - 1)] in "[(":
-            continue  # the paragraph's end, or an omission mark "[...]"
-        stop = match.start("space")
-        if _is_closing(text, after, end):
+        if after >= end:
+            continue  # the paragraph's end
+        dot = match.start()
+        if text[dot - 1 if dot > start else start] in "[(":
+            continue  # an omission mark "[...]"
+        char = text[after]
+        if char in _QUOTE_MARKS and _is_closing(text, after, end):
             # "... Russia.\n” This" or "... clearly.' \"": a closing quote set off by a space.
             close = after
             while close < end and text[close] in _CLOSERS:
@@ -113,10 +122,14 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             if following == close or following >= end or not _starts_sentence(text[following]):
                 continue
             stop, after = close, following
-        elif not _starts_sentence(text[after]):
+        elif char.isupper() or char.isdigit() or char in _OPENERS:
+            stop = match.start(2)
+        else:
             continue
-        if match.group("term") == "." and _abbreviation_holds(
-            text, match.start(), sentence_start, after, end
+        if (
+            text[dot] == "."
+            and match.end(1) == dot + 1
+            and _abbreviation_holds(text, dot, sentence_start, after, end)
         ):
             continue
         spans.append(Span(start=sentence_start, end=stop))
