@@ -33,6 +33,7 @@ _TOKEN_RUN = re.compile(r"(?:[^\W_]|\.)*")
 _MAX_WORD = 20
 _ABBREVIATIONS = abbreviations()
 _SENTENCE_STARTERS = sentence_starters()
+_ANY_ABBREVIATION = _ABBREVIATIONS.title | _ABBREVIATIONS.number | _ABBREVIATIONS.other
 
 
 def _starts_sentence(char: str) -> bool:
@@ -46,19 +47,6 @@ def _is_closing(text: str, pos: int, end: int) -> bool:
     if char in _LINE_CLOSERS:
         return True
     return char in "\"'" and (pos + 1 >= end or text[pos + 1].isspace())
-
-
-def _token_before(text: str, dot: int, floor: int) -> str:
-    """The word (letters, digits, inner periods) that ends at ``dot``; empty if none
-    or longer than an abbreviation can be."""
-    limit = max(floor, dot - _MAX_TOKEN - 1)
-    # The run of token characters ending at ``dot``, found by matching the
-    # reversed window (at most ``_MAX_TOKEN + 1`` characters) from its start.
-    length = _TOKEN_RUN.match(text[limit:dot][::-1]).end()  # type: ignore[union-attr]
-    pos = dot - length
-    if pos == limit and pos > floor:
-        return ""
-    return text[pos:dot]
 
 
 def _word_at(text: str, pos: int, end: int) -> str:
@@ -77,16 +65,28 @@ def _is_dotted_letters(token: str) -> bool:
 
 def _abbreviation_holds(text: str, dot: int, floor: int, next_pos: int, end: int) -> bool:
     """True when the period at ``dot`` belongs to an abbreviation and does not
-    end the sentence whose next word starts at ``next_pos``."""
-    token = _token_before(text, dot, floor)
-    if not token:
+    end the sentence whose next word starts at ``next_pos``.
+
+    The abbreviation is the word (letters, digits, inner periods) that ends at
+    ``dot`` and starts at or after ``floor``; a longer one than any abbreviation
+    can be holds nothing.
+    """
+    limit = max(floor, dot - _MAX_TOKEN - 1)
+    # The run of token characters ending at ``dot``, found by matching the
+    # reversed window (at most ``_MAX_TOKEN + 1`` characters) from its start.
+    length = _TOKEN_RUN.match(text[limit:dot][::-1]).end()  # type: ignore[union-attr]
+    pos = dot - length
+    if not length or (pos == limit and pos > floor):
         return False
+    token = text[pos:dot]
     lowered = token.lower()
+    if length > 1 and lowered not in _ANY_ABBREVIATION and "." not in token:
+        return False  # an ordinary word: neither listed, an initial nor dotted letters
     if lowered in _ABBREVIATIONS.title:
         return True
     if lowered in _ABBREVIATIONS.number:
         return text[next_pos].isdigit()
-    single_initial = len(token) == 1 and token.isupper()
+    single_initial = length == 1 and token.isupper()
     if lowered in _ABBREVIATIONS.other or single_initial or _is_dotted_letters(token):
         return _word_at(text, next_pos, end) not in _SENTENCE_STARTERS
     return False

@@ -41,6 +41,7 @@ _NEAR_CANDIDATES = 2
 _NEAR_SCAN = 8  # entries looked at per line, so the look-up stays O(1)
 _NEAR_MAX_WORDS = 12
 
+_PART_NAMES = part_names()
 _PART_ROLES = {
     "outline": Role.OUTLINE,
     "key_points": Role.KEY_POINTS,
@@ -145,9 +146,8 @@ class Outline:
 def _table_role(text: str, table: Table) -> Role | None:
     if table.header is None:
         return None
-    names = part_names()
     for start, end in table.header.cells:
-        role = names.get(heading_key(text, start, end))
+        role = _PART_NAMES.get(heading_key(text, start, end))
         if role in ("outline", "key_points"):
             return _PART_ROLES[role]
     return None
@@ -229,7 +229,7 @@ class _Walk:
             group.append(_question(self.text, block))
             return
         key = heading_key(self.text, block.text_start, block.text_end)
-        role = part_names().get(key)
+        role = _PART_NAMES.get(key)
         if role is not None:
             self.open(Group(role=_PART_ROLES[role], heading=block, level=block.level))
             return
@@ -245,9 +245,9 @@ class _Walk:
     def line(self, block: Block) -> None:
         """A text line or list item: an outline entry, a heading, a question, or body."""
         text = self.text
-        group = self.current
+        group = self.groups[-1]
         key = heading_key(text, block.text_start, block.text_end)
-        part = part_names().get(key) if block.kind is Kind.TEXT else None
+        part = _PART_NAMES.get(key) if block.kind is Kind.TEXT else None
         if part is not None:
             self.open(Group(role=_PART_ROLES[part], heading=block))
             return
@@ -265,11 +265,16 @@ class _Walk:
             return
         if self._near_heading(block, key):
             return
-        if block.kind is Kind.TEXT and self.brief_seen and group.role is not Role.FAQ:
+        if (
+            block.kind is Kind.TEXT
+            and self.brief_seen
+            and group.role is not Role.FAQ
+            and text.find(":", block.text_start, block.text_end) >= 0  # a label needs one
+        ):
             label = _INLINE_LABEL.match(text, block.text_start, block.text_end)
             if (
                 label is not None
-                and part_names().get(heading_key(text, *label.span("name"))) == "summary"
+                and _PART_NAMES.get(heading_key(text, *label.span("name"))) == "summary"
             ):
                 self.open(Group(role=Role.SUMMARY))
                 self.body(attrs.evolve(block, text_start=label.end()))
