@@ -37,27 +37,23 @@ def scan_lines(text: str) -> list[Line]:
     """Split ``text`` at ``\\n`` into lines; leading/trailing whitespace is left out
     of each line's content (``str.isspace`` whitespace, so NBSP counts)."""
     lines: list[Line] = []
+    append = lines.append
     pos = 0
-    n = len(text)
-    while True:
-        newline = text.find("\n", pos)
-        end = n if newline < 0 else newline
-        raw = text[pos:end]
+    for index, raw in enumerate(text.split("\n")):
+        end = pos + len(raw)
         left = raw.lstrip()
         content_start = end - len(left)
-        content_end = content_start + len(left.rstrip())
-        lines.append(
+        append(
             Line(
-                index=len(lines),
+                index=index,
                 start=pos,
                 end=end,
                 content_start=content_start,
-                content_end=content_end,
+                content_end=content_start + len(left.rstrip()),
             )
         )
-        if newline < 0:
-            return lines
-        pos = newline + 1
+        pos = end + 1
+    return lines
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -52,6 +52,16 @@ def split_row(text: str, line: Line) -> Row:
         end -= 1
         outer = True
     cells: list[tuple[int, int]] = []
+    if text.find("\\", start, end) < 0:
+        # No escaped pipes: every ``|`` splits. Each piece is trimmed like ``trim``
+        # (``str.strip`` drops the same ``str.isspace`` whitespace).
+        cell_start = start
+        for piece in text[start:end].split("|"):
+            left = piece.lstrip()
+            s = cell_start + len(piece) - len(left)
+            cells.append((s, s + len(left.rstrip())))
+            cell_start += len(piece) + 1
+        return _row(text, line, cells, outer)
     cell_start = pos = start
     while True:
         bar = text.find("|", pos, end)
@@ -63,6 +73,10 @@ def split_row(text: str, line: Line) -> Row:
             continue
         cells.append(trim(text, cell_start, bar))
         cell_start = pos = bar + 1
+    return _row(text, line, cells, outer)
+
+
+def _row(text: str, line: Line, cells: list[tuple[int, int]], outer: bool) -> Row:
     nonempty = [c for c in cells if c[0] < c[1]]
     alignment = bool(nonempty) and all(
         _ALIGNMENT_CELL.fullmatch(text, s, e) is not None for s, e in nonempty
