@@ -40,8 +40,20 @@ class Structure:
     faq: tuple[FaqItem, ...]
 
 
+def _span_and_sentences(text: str, start: int, end: int) -> tuple[Span, tuple[Span, ...]]:
+    """The span ``[start, end)`` and its sentences; a single sentence covering the
+    whole range is the span itself (spans are immutable, so sharing one is safe)."""
+    sentences = split_sentences(text, start, end)
+    if len(sentences) == 1:
+        only = sentences[0]
+        if only.start == start and only.end == end:
+            return only, sentences
+    return Span(start=start, end=end), sentences
+
+
 def _paragraph(text: str, start: int, end: int) -> Paragraph:
-    return Paragraph(span=Span(start=start, end=end), sentences=split_sentences(text, start, end))
+    span, sentences = _span_and_sentences(text, start, end)
+    return Paragraph(span=span, sentences=sentences)
 
 
 @attrs.define
@@ -143,11 +155,8 @@ class _Assembler:
             self.empty_part(group, "key points")
 
     def key_point(self, number: int | None, start: int, end: int) -> KeyPoint:
-        return KeyPoint(
-            span=Span(start=start, end=end),
-            number=number,
-            sentences=split_sentences(self.text, start, end),
-        )
+        span, sentences = _span_and_sentences(self.text, start, end)
+        return KeyPoint(span=span, number=number, sentences=sentences)
 
     def faq_group(self, group: Group) -> None:
         question: Question | None = None

@@ -13,7 +13,6 @@ import re
 
 from geobrief._model import Span
 from geobrief.structure._data import abbreviations, sentence_starters
-from geobrief.structure.lines import trim
 
 __all__ = ["split_sentences"]
 
@@ -98,7 +97,12 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     Every span lies inside ``[start, end)``; a non-blank range gives at least one
     sentence. Runs in time linear in ``end - start``.
     """
-    start, end = trim(text, max(0, start), min(len(text), end))
+    start = max(0, start)
+    end = min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if start >= end:
         return ()
     spans: list[Span] = []
