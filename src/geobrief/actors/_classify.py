@@ -13,6 +13,7 @@ from geobrief.actors._context import (
     _POSSESSIVE,
     _STATE_KIND,
     _STRONG_LOCATIVES,
+    _common_word,
     _Context,
     _is_cap,
     _Item,
@@ -28,7 +29,11 @@ def _strip_run(ctx: _Context, item: _Item) -> None:
     while item.i < item.j and (
         (lows[item.i] in ctx.lex.not_names and not _acronym_word(toks[item.i]))
         or lows[item.i] in _DETERMINERS
-        or (lows[item.i] in ctx.lower_words and ctx.sentence_start[item.i])  # cheap test first
+        or (
+            lows[item.i] in ctx.words  # cheap tests first
+            and lows[item.i].islower()
+            and ctx.sentence_start[item.i]
+        )
     ):
         item.i += 1
     while item.j > item.i and ctx.toks[item.j - 1] in ctx.lex.name_particles:
@@ -204,7 +209,7 @@ def _weak_type(ctx: _Context, items: list[_Item], k: int) -> str | None:
         return None  # "Warhol Polaroids" beside "Polaroid": a plural noun, not a surname
     if 2 <= len(words) <= 4 and all(
         _name_shaped(w)
-        and w.lower() not in ctx.lower_words
+        and not _common_word(ctx, w.lower())
         and w.lower() not in lex.not_person_words
         and w.lower() not in lex.not_names
         for w in words
@@ -232,7 +237,7 @@ def _common_subject(ctx: _Context, i: int, verb: int) -> bool:
     low, verb_low = ctx.lows[i], ctx.lows[verb]
     speech = ctx.lex.speech_verbs
     plural_verb = verb_low + "s" in speech or verb_low + "es" in speech
-    return low in ctx.lex.not_names or low in ctx.lower_words or plural_verb
+    return low in ctx.lex.not_names or _common_word(ctx, low) or plural_verb
 
 
 def _title_is_subject(ctx: _Context, title: _Item) -> bool:

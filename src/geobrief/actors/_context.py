@@ -90,8 +90,10 @@ class _Context:
     gaz: Gazetteer
     lex: Lexicon
     body_trie: Trie
-    lower_words: frozenset[str]
-    """Words that occur in lowercase somewhere in the text (so are common words here)."""
+    words: set[str]
+    """Every distinct token. A lowercase ``word in words`` occurs in lowercase somewhere in
+    the text, so is a common word here (tested as ``low in words and low.islower()``, which
+    is cheaper than building the set of lowercase words for every text)."""
     candidates: list[int]
     """Token indices where the scan may start something (capitalized tokens, starters)."""
     _counts: dict[str, int] = attrs.field(factory=dict)
@@ -130,6 +132,11 @@ def _starters(lex: Lexicon, gaz: Gazetteer) -> frozenset[str]:
         _STARTERS.clear()
     _STARTERS[id(gaz)] = (lex, gaz, words)
     return words
+
+
+def _common_word(ctx: _Context, low: str) -> bool:
+    """The lowercase word ``low`` occurs in lowercase somewhere in the text."""
+    return low in ctx.words and low.islower()
 
 
 def _is_cap(token: str) -> bool:

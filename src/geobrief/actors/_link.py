@@ -12,6 +12,7 @@ from geobrief.actors._context import (
     _ORG_KIND,
     _PERSON,
     _STRONG_LOCATIVES,
+    _common_word,
     _Context,
     _Item,
     _name_shaped,
@@ -110,7 +111,7 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             item.type = _LOC
             _assign(ctx, item, persons, by_text)
             continue
-        if item.label or (toks[0].lower() in ctx.lower_words and ctx.sentence_start[item.i]):
+        if item.label or (_common_word(ctx, toks[0].lower()) and ctx.sentence_start[item.i]):
             continue
         if not item.speaker and toks[0] not in ctx.lex.given_names and ctx.sentence_start[item.i]:
             continue

@@ -91,6 +91,6 @@ def _context(article: Article, gaz: Gazetteer) -> _Context | None:
         gaz=gaz,
         lex=lex,
         body_trie=_body_trie(),
-        lower_words=frozenset(filter(str.islower, unique)),
+        words=unique,
         candidates=_candidates(toks, unique, _starters(lex, gaz)),
     )

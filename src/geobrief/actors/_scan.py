@@ -372,7 +372,7 @@ def _word_before_state(ctx: _Context, i: int) -> int:
         ctx.toks[j] not in ctx.gaz.trie  # the most selective test first
         or low in lex.compass_words
         or low in lex.title_heads
-        or low in ctx.lower_words
+        or (low in ctx.words and low.islower())  # a common word here
         or ctx.toks[i] in lex.given_names
     ):
         return i
