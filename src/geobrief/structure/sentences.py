@@ -33,6 +33,8 @@ _MAX_WORD = 20
 _ABBREVIATIONS = abbreviations()
 _SENTENCE_STARTERS = sentence_starters()
 _ANY_ABBREVIATION = _ABBREVIATIONS.title | _ABBREVIATIONS.number | _ABBREVIATIONS.other
+_ABBREVIATION_ENDS = frozenset(word[-2:] for word in _ANY_ABBREVIATION if len(word) > 1)
+"""The last two characters of every abbreviation of two or more."""
 
 
 def _starts_sentence(char: str) -> bool:
@@ -130,12 +132,13 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             stop = match.start(2)
         else:
             continue
-        if (
-            text[dot] == "."
-            and match.end(1) == dot + 1
-            and _abbreviation_holds(text, dot, sentence_start, after, end)
-        ):
-            continue
+        if text[dot] == "." and match.end(1) == dot + 1:
+            tail = text[dot - 2 : dot] if dot - 2 >= sentence_start else ""
+            if not (tail.isascii() and tail.isalnum() and tail.lower() not in _ABBREVIATION_ENDS):
+                # Not plainly an ordinary word (two letters or digits before the
+                # period that no abbreviation ends with): look closer.
+                if _abbreviation_holds(text, dot, sentence_start, after, end):
+                    continue
         spans.append(Span(start=sentence_start, end=stop))
         sentence_start = after
     spans.append(Span(start=sentence_start, end=end))
