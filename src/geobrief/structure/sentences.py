@@ -134,11 +134,13 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             continue
         if text[dot] == "." and match.end(1) == dot + 1:
             tail = text[dot - 2 : dot] if dot - 2 >= sentence_start else ""
-            if not (tail.isascii() and tail.isalnum() and tail.lower() not in _ABBREVIATION_ENDS):
-                # Not plainly an ordinary word (two letters or digits before the
-                # period that no abbreviation ends with): look closer.
-                if _abbreviation_holds(text, dot, sentence_start, after, end):
-                    continue
+            # Two letters or digits before the period that no abbreviation ends
+            # with make an ordinary word; anything else is looked at closer.
+            plain_word = (
+                tail.isascii() and tail.isalnum() and tail.lower() not in _ABBREVIATION_ENDS
+            )
+            if not plain_word and _abbreviation_holds(text, dot, sentence_start, after, end):
+                continue
         spans.append(Span(start=sentence_start, end=stop))
         sentence_start = after
     spans.append(Span(start=sentence_start, end=end))
