@@ -198,7 +198,7 @@ def classify(text: str, lines: list[Line], diagnostics: list[Diagnostic]) -> lis
     n = len(lines)
     while i < n:
         line = lines[i]
-        if line.is_blank:
+        if line.content_start == line.content_end:  # blank
             items.append(
                 Block(kind=Kind.BLANK, line=line, text_start=line.start, text_end=line.start)
             )
@@ -206,11 +206,12 @@ def classify(text: str, lines: list[Line], diagnostics: list[Diagnostic]) -> lis
             continue
         if text.find("|", line.content_start, line.content_end) >= 0:
             j = i
-            while (
-                j < n
-                and not lines[j].is_blank
-                and text.find("|", lines[j].content_start, lines[j].content_end) >= 0
-            ):
+            while j < n:
+                following = lines[j]
+                if following.content_start == following.content_end or (
+                    text.find("|", following.content_start, following.content_end) < 0
+                ):
+                    break
                 j += 1
             rows = [split_row(text, lines[k]) for k in range(i, j)]
             if looks_like_table(rows):

@@ -42,6 +42,9 @@ _NEAR_SCAN = 8  # entries looked at per line, so the look-up stays O(1)
 _NEAR_MAX_WORDS = 12
 
 _PART_NAMES = part_names()
+_EMPTY_KINDS = frozenset((Kind.BLANK, Kind.RULE))
+"""Kinds of block that give a group no content."""
+_LABELLED_KINDS = frozenset((Kind.QUESTION, Kind.ANSWER))
 _PART_ROLES = {
     "outline": Role.OUTLINE,
     "key_points": Role.KEY_POINTS,
@@ -83,7 +86,7 @@ class Group:
     def append(self, item: Item | Question) -> None:
         """Add an item, keeping ``content`` up to date."""
         self.items.append(item)
-        if not isinstance(item, Block) or item.kind not in (Kind.BLANK, Kind.RULE):
+        if not isinstance(item, Block) or item.kind not in _EMPTY_KINDS:
             self.content = True
 
 
@@ -193,12 +196,14 @@ class _Walk:
         return group
 
     def body(self, item: Item | Question) -> None:
-        group = self.current
-        blank = isinstance(item, Block) and item.kind in (Kind.BLANK, Kind.RULE)
-        if group.closed and not blank:
+        group = self.groups[-1]
+        if isinstance(item, Block):
+            if group.closed and item.kind not in _EMPTY_KINDS:
+                group = self.open(Group(role=Role.ORPHAN))
+            if group.role is not Role.FAQ and item.kind in _LABELLED_KINDS:
+                item = _as_text(item)
+        elif group.closed:
             group = self.open(Group(role=Role.ORPHAN))
-        if isinstance(item, Block) and group.role is not Role.FAQ:
-            item = _as_text(item)
         group.append(item)
 
     def table(self, table: Table) -> None:
