@@ -140,6 +140,12 @@ def _join_quotes(text: str, units: list[Unit], diagnostics: list[Diagnostic]) ->
         j = i
         while not units[j].is_list:
             last = units[j]
+            if (
+                text[last.end - 1] not in _OPENERS
+                and text.find('"', last.start, last.end) < 0
+                and text.find("“", last.start, last.end) < 0
+            ):
+                break  # no quotation opens in it: no opening mark at its end, balanced
             opener = _open_quote(text, last)
             if opener is None and not _unbalanced(text, last):
                 break
