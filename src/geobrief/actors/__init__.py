@@ -10,8 +10,8 @@ or plug in another recognizer, build a stage and put it in a pipeline
 >>> gaz = Gazetteer.default().with_actors([acme])
 >>> pipeline = default_pipeline().replace("actors", make_actor_stage(gaz))
 >>> article = pipeline.parse("Acme said on Monday that it would expand.")
->>> [(a.id, a.kind.value) for a in article.actors]
-[('org:acme', 'organization')]
+>>> tuple((a.id, a.kind.value) for a in article.actors)
+(('org:acme', 'organization'),)
 """
 
 from __future__ import annotations

@@ -17,12 +17,14 @@ of articles (such as a :class:`~geobrief.corpus.Corpus`), taking an optional
 8
 >>> len(list(q.claims(corpus, q.source_kind("anonymous") & ~q.negated())))
 2
->>> [(c.actor.id, c.mentions) for c in q.actor_counts(corpus, q.actor_kind("state"))][:2]
-[('state:PRK', 30), ('state:RUS', 25)]
+>>> counts = q.actor_counts(corpus, q.actor_kind("state"))  # merged by id
+>>> tuple((c.actor.id, c.mentions) for c in counts)[:2]
+(('state:PRK', 30), ('state:RUS', 25))
 >>> next(iter(q.co_mentions(corpus)))                      # pairs in the same sentence
 CoMention(first='state:PRK', second='state:RUS', sentences=18, articles=1)
->>> [h.text for h in q.mentions(article, q.in_section("Significance") & q.actor_kind("person"))]
-['Lavrov', 'Lavrov', 'Lavrov']
+>>> people = q.in_section("Significance") & q.actor_kind("person")
+>>> tuple(h.text for h in q.mentions(article, people))
+('Lavrov', 'Lavrov', 'Lavrov')
 
 Results are immutable and typed: :class:`Hit` carries the article id, the
 item's index in its layer, the item, its text and its :class:`Location`.
