@@ -17,10 +17,11 @@ from geobrief._model import (
     Severity,
     Span,
 )
+from geobrief.structure._objects import new_key_point, new_paragraph, new_span
 from geobrief.structure.blocks import Block, Item, Kind
 from geobrief.structure.headings import trim_heading
 from geobrief.structure.paragraphs import Unit, build_units
-from geobrief.structure.sentences import split_sentences
+from geobrief.structure.sentences import sentence_spans
 from geobrief.structure.tables import Table, row_item
 from geobrief.structure.walker import Group, Outline, Question, Role
 
@@ -43,17 +44,17 @@ class Structure:
 def _span_and_sentences(text: str, start: int, end: int) -> tuple[Span, tuple[Span, ...]]:
     """The span ``[start, end)`` and its sentences; a single sentence covering the
     whole range is the span itself (spans are immutable, so sharing one is safe)."""
-    sentences = split_sentences(text, start, end)
+    sentences = sentence_spans(text, start, end)
     if len(sentences) == 1:
         only = sentences[0]
         if only.start == start and only.end == end:
             return only, sentences
-    return Span(start=start, end=end), sentences
+    return new_span(start, end), sentences
 
 
 def _paragraph(text: str, start: int, end: int) -> Paragraph:
     span, sentences = _span_and_sentences(text, start, end)
-    return Paragraph(span=span, sentences=sentences)
+    return new_paragraph(span, sentences)
 
 
 @attrs.define
@@ -156,7 +157,7 @@ class _Assembler:
 
     def key_point(self, number: int | None, start: int, end: int) -> KeyPoint:
         span, sentences = _span_and_sentences(self.text, start, end)
-        return KeyPoint(span=span, number=number, sentences=sentences)
+        return new_key_point(span, number, sentences)
 
     def faq_group(self, group: Group) -> None:
         question: Question | None = None

@@ -13,8 +13,9 @@ import re
 
 from geobrief._model import Span
 from geobrief.structure._data import abbreviations, sentence_starters
+from geobrief.structure._objects import new_span
 
-__all__ = ["split_sentences"]
+__all__ = ["sentence_spans", "split_sentences"]
 
 # A run of terminal punctuation, closing quotes/brackets, then whitespace. The
 # lookbehind after the first mark lets a match start only at the start of a run,
@@ -99,6 +100,15 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     Every span lies inside ``[start, end)``; a non-blank range gives at least one
     sentence. Runs in time linear in ``end - start``.
     """
+    if type(start) is not int or type(end) is not int:
+        # Not plain ints (e.g. bools): the checked constructor reports what is wrong.
+        return tuple(Span(start=s.start, end=s.end) for s in sentence_spans(text, start, end))
+    return sentence_spans(text, start, end)
+
+
+def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """:func:`split_sentences` for int offsets, the spans built unchecked (they lie
+    inside the text by construction)."""
     start = max(0, start)
     end = min(len(text), end)
     while start < end and text[start].isspace():
@@ -141,7 +151,9 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             )
             if not plain_word and _abbreviation_holds(text, dot, sentence_start, after, end):
                 continue
-        spans.append(Span(start=sentence_start, end=stop))
+        spans.append(new_span(sentence_start, stop))
         sentence_start = after
-    spans.append(Span(start=sentence_start, end=end))
+    if not spans:
+        return (new_span(start, end),)
+    spans.append(new_span(sentence_start, end))
     return tuple(spans)
