@@ -204,7 +204,7 @@ class _Assembler:
                     )
                 )
         texts = [
-            attrs.evolve(i, kind=Kind.TEXT, text_start=i.line.content_start)
+            i._replace(kind=Kind.TEXT, text_start=i.line.content_start)
             if isinstance(i, Block) and i.kind is Kind.ANSWER
             else i
             for i in stray

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Union
-
-import attrs
+from typing import NamedTuple, Union
 
 from geobrief._model import Diagnostic, Span
 from geobrief.structure._data import part_names
@@ -34,9 +32,8 @@ class Kind(enum.Enum):
     """A thematic break (``---``, ``***``) or a setext underline."""
 
 
-@attrs.frozen(kw_only=True)
-class Block:
-    """One classified line."""
+class Block(NamedTuple):
+    """One classified line (a named tuple: there is one per line)."""
 
     kind: Kind
     line: Line
@@ -100,12 +97,12 @@ def _single(text: str, line: Line) -> Block:
     start, end = line.content_start, line.content_end
     first = text[start]
     if first not in _MARKER_STARTS and not first.isdigit():
-        return Block(kind=Kind.TEXT, line=line, text_start=start, text_end=end)
+        return Block(Kind.TEXT, line, start, end)
     heading = _markdown_heading(text, line) if first == "#" else None
     if heading is not None:
         return heading
     if first in "-*_=" and _RULE.fullmatch(text, start, end) is not None:
-        return Block(kind=Kind.RULE, line=line, text_start=start, text_end=end)
+        return Block(Kind.RULE, line, start, end)
     numbered = _NUMBERED.match(text, start, end) if first.isdigit() else None
     if numbered is not None:
         return Block(
@@ -117,16 +114,16 @@ def _single(text: str, line: Line) -> Block:
         )
     bullet = _BULLET.match(text, start, end)
     if bullet is not None:
-        return Block(kind=Kind.LIST_ITEM, line=line, text_start=bullet.end(), text_end=end)
+        return Block(Kind.LIST_ITEM, line, bullet.end(), end)
     question = _QUESTION.match(text, start, end)
     if question is not None and question.end() < end:
         q_end = _strip_trailing_emphasis(text, question.end(), end)
         if q_end > question.end():
-            return Block(kind=Kind.QUESTION, line=line, text_start=question.end(), text_end=q_end)
+            return Block(Kind.QUESTION, line, question.end(), q_end)
     answer = _ANSWER.match(text, start, end)
     if answer is not None:
-        return Block(kind=Kind.ANSWER, line=line, text_start=answer.end(), text_end=end)
-    return Block(kind=Kind.TEXT, line=line, text_start=start, text_end=end)
+        return Block(Kind.ANSWER, line, answer.end(), end)
+    return Block(Kind.TEXT, line, start, end)
 
 
 def _header_row(text: str, row: Row) -> bool:
@@ -181,13 +178,13 @@ def _setext(text: str, items: list[Item], rule: Block) -> bool:
     if (
         not isinstance(previous, Block)
         or previous.kind is not Kind.TEXT
-        or previous.line.index != rule.line.index - 1
+        or previous.line.number != rule.line.number - 1
         or not is_heading_like(text, previous.text_start, previous.text_end)
         or text.count(char, rule.line.content_start, rule.line.content_end)
         != len(text[rule.line.content_start : rule.line.content_end].replace(" ", ""))
     ):
         return False
-    items[-1] = attrs.evolve(previous, kind=Kind.HEADING, level=1 if char == "=" else 2)
+    items[-1] = previous._replace(kind=Kind.HEADING, level=1 if char == "=" else 2)
     return True
 
 
@@ -199,9 +196,7 @@ def classify(text: str, lines: list[Line], diagnostics: list[Diagnostic]) -> lis
     while i < n:
         line = lines[i]
         if line.content_start == line.content_end:  # blank
-            items.append(
-                Block(kind=Kind.BLANK, line=line, text_start=line.start, text_end=line.start)
-            )
+            items.append(Block(Kind.BLANK, line, line.start, line.start))
             i += 1
             continue
         if text.find("|", line.content_start, line.content_end) >= 0:

@@ -115,7 +115,7 @@ def read_front(text: str, items: list[Item]) -> Front:
             dateline = match_agency_dateline(text, first.text_start, first.text_end)
             if dateline is not None:
                 start, end = trim(text, dateline.end, first.text_end)
-                body = [attrs.evolve(first, text_start=start, text_end=end), *body[1:]]
+                body = [first._replace(text_start=start, text_end=end), *body[1:]]
     return Front(title=title, markdown_title=markdown_title, dateline=dateline, body=body)
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 __all__ = ["Line", "scan_lines", "trim"]
 
 
-@attrs.frozen(kw_only=True)
-class Line:
-    """One line of the text; offsets are into ``Article.text``."""
+class Line(NamedTuple):
+    """One line of the text; offsets are into ``Article.text``.
 
-    index: int
+    A named tuple: a text has one per line, and a tuple is the cheapest immutable
+    record to build."""
+
+    number: int
     """0-based line number."""
     start: int
     """Offset of the line's first character."""
@@ -43,15 +45,7 @@ def scan_lines(text: str) -> list[Line]:
         end = pos + len(raw)
         left = raw.lstrip()
         content_start = end - len(left)
-        append(
-            Line(
-                index=index,
-                start=pos,
-                end=end,
-                content_start=content_start,
-                content_end=content_start + len(left.rstrip()),
-            )
-        )
+        append(Line(index, pos, end, content_start, content_start + len(left.rstrip())))
         pos = end + 1
     return lines
 

@@ -5,8 +5,7 @@ the paragraph it belongs to."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from geobrief._model import Diagnostic, Severity, Span
 from geobrief.structure.blocks import Block, Kind
@@ -26,9 +25,9 @@ _CLOSERS = "”»"
 _MIN_WRAPPED_LINE = 40
 
 
-@attrs.frozen(kw_only=True)
-class Unit:
-    """A paragraph (or list item) found among body lines."""
+class Unit(NamedTuple):
+    """A paragraph (or list item) found among body lines (a named tuple: there is
+    one per paragraph)."""
 
     start: int
     end: int
@@ -63,7 +62,7 @@ def is_wrapped(text: str, blocks: Sequence[object]) -> bool:
         if not isinstance(block, Block) or block.kind is not Kind.TEXT:
             previous = None
             continue
-        if previous is not None and previous.line.index + 1 == block.line.index:
+        if previous is not None and previous.line.number + 1 == block.line.number:
             s, e = previous.text_start, previous.text_end
             if _ends_sentence(text, s, e):
                 per_line += 1
@@ -77,7 +76,7 @@ def _continues(text: str, current: Unit, block: Block) -> bool:
     """True when ``block`` carries on the sentence of the line just above it: that
     line does not end a sentence and this one starts with a lowercase letter."""
     return (
-        current.last_line + 1 == block.line.index
+        current.last_line + 1 == block.line.number
         and text[block.text_start].islower()
         and not _ends_sentence(text, current.start, current.end)
         and text[current.end - 1] not in _OPENERS
@@ -181,7 +180,7 @@ def _join_quotes(text: str, units: list[Unit], diagnostics: list[Diagnostic]) ->
         if j == i:
             merged.append(units[i])
         else:
-            merged.append(attrs.evolve(units[i], end=units[j].end, last_line=units[j].last_line))
+            merged.append(units[i]._replace(end=units[j].end, last_line=units[j].last_line))
         i = j + 1
     return merged
 
@@ -211,7 +210,7 @@ def build_units(
                 units.append(current)
                 current = None
             continue
-        index = block.line.index
+        index = block.line.number
         if kind is Kind.LIST_ITEM:
             start = block.text_start if strip_markers else block.line.content_start
             unit = Unit(
@@ -232,7 +231,7 @@ def build_units(
                 or (current.is_list and block.line.indent > 0)
                 or _continues(text, current, block)
             ):
-                current = attrs.evolve(current, end=block.line.content_end, last_line=index)
+                current = current._replace(end=block.line.content_end, last_line=index)
                 continue
             unit = Unit(
                 start=block.text_start,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -15,9 +16,9 @@ _BARE_NUMBER = re.compile(r"(\d{1,3})[.):]?")
 _NUMBERING = re.compile(r"(\d{1,3})[.):][ \t\u00a0]+")
 
 
-@attrs.frozen(kw_only=True)
-class Row:
-    """One table line and its cells (each trimmed; possibly empty)."""
+class Row(NamedTuple):
+    """One table line and its cells (each trimmed; possibly empty); a named tuple,
+    as there is one per table line."""
 
     line: Line
     """The line the row is on."""
@@ -81,7 +82,7 @@ def _row(text: str, line: Line, cells: list[tuple[int, int]], outer: bool) -> Ro
     alignment = bool(nonempty) and all(
         _ALIGNMENT_CELL.fullmatch(text, s, e) is not None for s, e in nonempty
     )
-    return Row(line=line, cells=tuple(cells), is_alignment=alignment, has_outer_pipe=outer)
+    return Row(line, tuple(cells), alignment, outer)
 
 
 def looks_like_table(rows: list[Row]) -> bool:

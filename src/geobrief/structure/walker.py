@@ -169,8 +169,7 @@ def _question(text: str, block: Block) -> Question:
 def _as_text(block: Block) -> Block:
     """A labelled line read as ordinary body text (label kept)."""
     if block.kind in (Kind.QUESTION, Kind.ANSWER):
-        return attrs.evolve(
-            block,
+        return block._replace(
             kind=Kind.TEXT,
             text_start=block.line.content_start,
             text_end=block.line.content_end,
@@ -282,7 +281,7 @@ class _Walk:
                 and _PART_NAMES.get(heading_key(text, *label.span("name"))) == "summary"
             ):
                 self.open(Group(role=Role.SUMMARY))
-                self.body(attrs.evolve(block, text_start=label.end()))
+                self.body(block._replace(text_start=label.end()))
                 return
         if (
             group.role is Role.FAQ
