@@ -16,6 +16,16 @@ from geobrief.structure.tables import Table, row_item
 
 __all__ = ["Group", "Outline", "Question", "Role", "walk"]
 
+# Enum members bound to module names: looking one up on its class costs ~0.1 us on
+# Python 3.11, and the per-line loops below test kinds many times.
+_KIND_BLANK = Kind.BLANK
+_KIND_TEXT = Kind.TEXT
+_KIND_HEADING = Kind.HEADING
+_KIND_LIST_ITEM = Kind.LIST_ITEM
+_KIND_QUESTION = Kind.QUESTION
+_KIND_ANSWER = Kind.ANSWER
+_KIND_RULE = Kind.RULE
+
 
 class Role(enum.Enum):
     """What a group of items is."""
@@ -31,6 +41,14 @@ class Role(enum.Enum):
     FAQ = "faq"
 
 
+_ROLE_FRONT = Role.FRONT
+_ROLE_SECTION = Role.SECTION
+_ROLE_ORPHAN = Role.ORPHAN
+_ROLE_OUTLINE = Role.OUTLINE
+_ROLE_KEY_POINTS = Role.KEY_POINTS
+_ROLE_SUMMARY = Role.SUMMARY
+_ROLE_FAQ = Role.FAQ
+
 _INLINE_LABEL = re.compile(
     r"(?:\*\*|__)?(?P<name>[^:\n*_]{1,40}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)"
 )
@@ -42,14 +60,14 @@ _NEAR_SCAN = 8  # entries looked at per line, so the look-up stays O(1)
 _NEAR_MAX_WORDS = 12
 
 _PART_NAMES = part_names()
-_EMPTY_KINDS = frozenset((Kind.BLANK, Kind.RULE))
+_EMPTY_KINDS = frozenset((_KIND_BLANK, _KIND_RULE))
 """Kinds of block that give a group no content."""
-_LABELLED_KINDS = frozenset((Kind.QUESTION, Kind.ANSWER))
+_LABELLED_KINDS = frozenset((_KIND_QUESTION, _KIND_ANSWER))
 _PART_ROLES = {
-    "outline": Role.OUTLINE,
-    "key_points": Role.KEY_POINTS,
-    "summary": Role.SUMMARY,
-    "faq": Role.FAQ,
+    "outline": _ROLE_OUTLINE,
+    "key_points": _ROLE_KEY_POINTS,
+    "summary": _ROLE_SUMMARY,
+    "faq": _ROLE_FAQ,
 }
 
 
@@ -168,9 +186,9 @@ def _question(text: str, block: Block) -> Question:
 
 def _as_text(block: Block) -> Block:
     """A labelled line read as ordinary body text (label kept)."""
-    if block.kind in (Kind.QUESTION, Kind.ANSWER):
+    if block.kind in (_KIND_QUESTION, _KIND_ANSWER):
         return block._replace(
-            kind=Kind.TEXT,
+            kind=_KIND_TEXT,
             text_start=block.line.content_start,
             text_end=block.line.content_end,
         )
@@ -198,18 +216,18 @@ class _Walk:
         group = self.groups[-1]
         if isinstance(item, Block):
             if group.closed and item.kind not in _EMPTY_KINDS:
-                group = self.open(Group(role=Role.ORPHAN))
-            if group.role is not Role.FAQ and item.kind in _LABELLED_KINDS:
+                group = self.open(Group(role=_ROLE_ORPHAN))
+            if group.role is not _ROLE_FAQ and item.kind in _LABELLED_KINDS:
                 item = _as_text(item)
         elif group.closed:
-            group = self.open(Group(role=Role.ORPHAN))
+            group = self.open(Group(role=_ROLE_ORPHAN))
         group.append(item)
 
     def table(self, table: Table) -> None:
         group = self.current
         role = _table_role(self.text, table)
         fresh = group.heading is not None and not group.closed and not group.content
-        if role is None and fresh and group.role in (Role.OUTLINE, Role.KEY_POINTS):
+        if role is None and fresh and group.role in (_ROLE_OUTLINE, _ROLE_KEY_POINTS):
             role = group.role
         if role is None:
             self.body(table)
@@ -218,7 +236,7 @@ class _Walk:
             group = self.open(Group(role=role))
         group.append(table)
         group.closed = True
-        if role is Role.OUTLINE:
+        if role is _ROLE_OUTLINE:
             for row in table.rows:
                 found = row_item(self.text, row)
                 if found is not None:
@@ -226,8 +244,8 @@ class _Walk:
 
     def heading(self, block: Block) -> None:
         group = self.current
-        nested = group.heading is not None and group.heading.kind is Kind.HEADING
-        if group.role is Role.FAQ and (
+        nested = group.heading is not None and group.heading.kind is _KIND_HEADING
+        if group.role is _ROLE_FAQ and (
             (nested and block.level > group.level) or _ends_with_question_mark(self.text, block)
         ):
             group.append(_question(self.text, block))
@@ -239,7 +257,7 @@ class _Walk:
             return
         self.open(
             Group(
-                role=Role.SECTION,
+                role=_ROLE_SECTION,
                 heading=block,
                 level=block.level,
                 outline_index=self.outline.take(key),
@@ -251,12 +269,12 @@ class _Walk:
         text = self.text
         group = self.groups[-1]
         key = heading_key(text, block.text_start, block.text_end)
-        part = _PART_NAMES.get(key) if block.kind is Kind.TEXT else None
+        part = _PART_NAMES.get(key) if block.kind is _KIND_TEXT else None
         if part is not None:
             self.open(Group(role=_PART_ROLES[part], heading=block))
             return
-        if group.role is Role.OUTLINE and not group.closed and not self.outline.waiting(key):
-            if block.kind is Kind.LIST_ITEM or is_heading_like(
+        if group.role is _ROLE_OUTLINE and not group.closed and not self.outline.waiting(key):
+            if block.kind is _KIND_LIST_ITEM or is_heading_like(
                 text, block.text_start, block.text_end
             ):
                 self.outline.add(text, block.number, block.text_start, block.text_end)
@@ -265,14 +283,14 @@ class _Walk:
             group.closed = True
         index = self.outline.take(key)
         if index is not None:
-            self.open(Group(role=Role.SECTION, heading=block, level=0, outline_index=index))
+            self.open(Group(role=_ROLE_SECTION, heading=block, level=0, outline_index=index))
             return
         if self._near_heading(block, key):
             return
         if (
-            block.kind is Kind.TEXT
+            block.kind is _KIND_TEXT
             and self.brief_seen
-            and group.role is not Role.FAQ
+            and group.role is not _ROLE_FAQ
             and text.find(":", block.text_start, block.text_end) >= 0  # a label needs one
         ):
             label = _INLINE_LABEL.match(text, block.text_start, block.text_end)
@@ -280,13 +298,13 @@ class _Walk:
                 label is not None
                 and _PART_NAMES.get(heading_key(text, *label.span("name"))) == "summary"
             ):
-                self.open(Group(role=Role.SUMMARY))
+                self.open(Group(role=_ROLE_SUMMARY))
                 self.body(block._replace(text_start=label.end()))
                 return
         if (
-            group.role is Role.FAQ
+            group.role is _ROLE_FAQ
             and not group.labelled
-            and block.kind in (Kind.TEXT, Kind.LIST_ITEM)
+            and block.kind in (_KIND_TEXT, _KIND_LIST_ITEM)
             and _ends_with_question_mark(text, block)
         ):
             group.append(_question(self.text, block))
@@ -299,10 +317,10 @@ class _Walk:
         text = self.text
         if (
             not self.outline.entries
-            or block.kind is not Kind.TEXT
+            or block.kind is not _KIND_TEXT
             or not (
-                self.current.role in (Role.FRONT, Role.SECTION, Role.ORPHAN)
-                or (self.current.role is Role.OUTLINE and self.current.closed)
+                self.current.role in (_ROLE_FRONT, _ROLE_SECTION, _ROLE_ORPHAN)
+                or (self.current.role is _ROLE_OUTLINE and self.current.closed)
             )
             or not key
             or key.endswith("?")
@@ -313,31 +331,31 @@ class _Walk:
         index = self.outline.take_near(key)
         if index is None:
             return False
-        self.open(Group(role=Role.SECTION, heading=block, level=0, outline_index=index, near=True))
+        self.open(Group(role=_ROLE_SECTION, heading=block, level=0, outline_index=index, near=True))
         return True
 
     def question(self, block: Block) -> None:
         group = self.current
-        if group.role is not Role.FAQ:
+        if group.role is not _ROLE_FAQ:
             if not self.brief_seen:
                 self.body(block)
                 return
-            group = self.open(Group(role=Role.FAQ))
+            group = self.open(Group(role=_ROLE_FAQ))
         group.labelled = True
         group.append(_question(self.text, block))
 
 
 def walk(text: str, items: list[Item]) -> tuple[list[Group], Outline]:
     """Sort the body's items into groups, in one forward pass."""
-    state = _Walk(text=text, groups=[Group(role=Role.FRONT)])
+    state = _Walk(text=text, groups=[Group(role=_ROLE_FRONT)])
     for item in items:
         if isinstance(item, Table):
             state.table(item)
-        elif item.kind is Kind.HEADING:
+        elif item.kind is _KIND_HEADING:
             state.heading(item)
-        elif item.kind in (Kind.TEXT, Kind.LIST_ITEM):
+        elif item.kind in (_KIND_TEXT, _KIND_LIST_ITEM):
             state.line(item)
-        elif item.kind is Kind.QUESTION:
+        elif item.kind is _KIND_QUESTION:
             state.question(item)
         else:
             state.body(item)
