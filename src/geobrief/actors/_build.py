@@ -55,91 +55,131 @@ def _build(
     found.sort(key=operator.itemgetter(0))
     teams = _national_teams(ctx, found)
     qualified = _qualified_places(ctx, found)
-    actors: dict[str, dict[str, Any]] = {}  # keyword arguments of each Actor, built once
+    # the actors of this text: new ones as keyword arguments of Actor (``drafts``), known
+    # ones as (gazetteer actor, titles, affiliation), their aliases added at the end
+    drafts: dict[str, dict[str, Any]] = {}
+    knowns: dict[str, tuple[Actor, tuple[str, ...], str | None]] = {}
     surfaces: dict[str, list[str]] = {}
     mentions: list[Mention] = []
     text, toks, lows = ctx.text, ctx.toks, ctx.lows
+    gaz_actors = gaz.actors
     n = len(toks)
+    new = _new
     for index, (start, end, aid, item) in enumerate(found):
         entry = item.entry
-        role = None if entry is None else entry.role
-        if (
-            role == "context"
-            and entry is not None
-            and not all(r in mentioned for r in entry.requires)
-        ):
-            continue
-        if (
-            role == "capital"
-            and entry is not None
-            and item.kind == "gaz"
-            and _locative(ctx, item.i)
-        ):
-            aid = "loc:" + slug(text[start:end])
-            if aid not in actors:
-                actors[aid] = _draft(
-                    id=aid,
-                    kind=_LOCATION_KIND,
-                    name=text[start:end],
-                    affiliation=entry.actor_id,
-                )
-        if (
-            role == "name"  # (as _team_mention requires: the cheapest test first)
-            and item.kind == "gaz"
-            and aid.startswith("state:")
-            and (
-                aid in teams
-                or (item.j < n and lows[item.j] in _TEAM_WORDS)  # "the US team"
-                or (item.i > 0 and toks[item.i - 1] == "Team")  # "Team Estonia"
-            )
-            and _team_mention(ctx, item)
-        ):
-            aid = _team_id(aid)
-            if aid not in actors:
-                state = gaz.actors[_team_state(aid)]
-                actors[aid] = _draft(
-                    id=aid,
-                    kind=_ORG_KIND,
-                    name=state.name,
-                    affiliation=state.id,
-                )
-        if aid not in actors:
-            actor = _make_actor(ctx, aid, item, persons, gaz, start, end)
-            if actor is None:
+        if entry is not None:
+            role = entry.role
+            if role == "context" and not all(r in mentioned for r in entry.requires):
                 continue
-            actors[aid] = actor
+            if role == "capital" and item.kind == "gaz" and _locative(ctx, item.i):
+                aid = "loc:" + slug(text[start:end])
+                if aid not in drafts and aid not in knowns:
+                    drafts[aid] = _draft(
+                        id=aid,
+                        kind=_LOCATION_KIND,
+                        name=text[start:end],
+                        affiliation=entry.actor_id,
+                    )
+            elif (
+                role == "name"  # (as _team_mention requires: the cheapest test first)
+                and item.kind == "gaz"
+                and aid.startswith("state:")
+                and (
+                    aid in teams
+                    or (item.j < n and lows[item.j] in _TEAM_WORDS)  # "the US team"
+                    or (item.i > 0 and toks[item.i - 1] == "Team")  # "Team Estonia"
+                )
+                and _team_mention(ctx, item)
+            ):
+                aid = _team_id(aid)
+                if aid not in drafts and aid not in knowns:
+                    state = gaz_actors[_team_state(aid)]
+                    drafts[aid] = _draft(
+                        id=aid,
+                        kind=_ORG_KIND,
+                        name=state.name,
+                        affiliation=state.id,
+                    )
         surface = text[start:end]
         known_surfaces = surfaces.get(aid)
         if known_surfaces is None:
+            if aid not in drafts:
+                known = gaz_actors.get(aid)
+                if known is None:
+                    draft = _make_draft(ctx, aid, item, persons, start, end)
+                    if draft is None:
+                        continue
+                    drafts[aid] = draft
+                else:
+                    person = persons.get(aid)
+                    if person is None:  # aliases are this text's surface forms (below)
+                        knowns[aid] = (known, known.titles, known.affiliation)
+                    else:  # a known person, with the titles and affiliation of this text
+                        knowns[aid] = (
+                            known,
+                            tuple(person.titles),
+                            person.affiliation or known.affiliation,
+                        )
             surfaces[aid] = [surface]
         else:
             known_surfaces.append(surface)
         if qualified:
             end = qualified.get(index, end)
-        mentions.append(_mention(aid, start, end))
-    # affiliations must point at known actors
-    for aid, fields in list(actors.items()):
+        # Mention(actor_id=aid, span=Span(start=start, end=end)) without repeating the
+        # field checks: the id was validated when its Actor was built (or is a gazetteer
+        # actor's), and Article checks every mention again (an id of a listed actor,
+        # offsets inside the text). The slots are set directly (the classes are frozen, so
+        # ``__attrs_init__`` would do the same through ``object``); about three times as
+        # fast as the checked constructors, and there is one per mention
+        span = new(Span)
+        _set_start(span, start)
+        _set_end(span, end)
+        mention = new(Mention)
+        _set_actor_id(mention, aid)
+        _set_span(mention, span)
+        mentions.append(mention)
+    # aliases; affiliations must point at known actors
+    built: dict[str, Actor] = {}
+    added: list[Actor] = []
+    for aid, fields in drafts.items():
         name = fields["name"]
         fields["aliases"] = tuple(s for s in dict.fromkeys(surfaces.get(aid, ())) if s != name)
         affiliation = fields["affiliation"]
-        if affiliation is not None and affiliation not in actors:
-            target = gaz.actors.get(affiliation)
+        if affiliation is not None and affiliation not in drafts and affiliation not in knowns:
+            target = gaz_actors.get(affiliation)
             if target is None:
                 fields["affiliation"] = None
             else:
-                actors[affiliation] = {**_fields(target), "aliases": ()}
-    built = [_actor(fields, gaz) for _, fields in sorted(actors.items())]
-    return attrs.evolve(article, actors=tuple(built), mentions=tuple(mentions))
+                added.append(target)
+        built[aid] = _actor(fields, gaz)
+    for aid, (known, titles, affiliation) in knowns.items():
+        name = known.name
+        aliases = tuple(s for s in dict.fromkeys(surfaces[aid]) if s != name)
+        if affiliation is not None and affiliation not in drafts and affiliation not in knowns:
+            target = gaz_actors.get(affiliation)
+            if target is None:
+                affiliation = None
+            else:
+                added.append(target)
+        if aliases == known.aliases and titles == known.titles and affiliation == known.affiliation:
+            built[aid] = known
+        else:
+            built[aid] = _derived(known, aliases, titles, affiliation)
+    for target in added:  # an affiliation named nowhere in the text: no aliases here
+        if target.id not in built:
+            built[target.id] = (
+                target
+                if not target.aliases
+                else _derived(target, (), target.titles, target.affiliation)
+            )
+    actors = tuple(built[aid] for aid in sorted(built))
+    return attrs.evolve(article, actors=actors, mentions=tuple(mentions))
 
 
 _Found = tuple[int, int, str, _Item]
 
 
 _ACTOR_FIELDS = tuple(f.name for f in attrs.fields(Actor))
-
-
-def _fields(actor: Actor) -> dict[str, Any]:
-    return {name: getattr(actor, name) for name in _ACTOR_FIELDS}
 
 
 def _draft(**fields: Any) -> dict[str, Any]:
@@ -188,21 +228,6 @@ def _derived(
     ):
         _ACTOR_SLOTS[name](actor, value)
     return actor
-
-
-def _mention(actor_id: str, start: int, end: int) -> Mention:
-    """``Mention(actor_id=..., span=Span(...))`` without repeating the field checks: the
-    id was validated when its Actor was built, and Article checks every mention again (an
-    id of a listed actor, offsets inside the text). The slots are set directly (the
-    classes are frozen, so ``__attrs_init__`` would do the same through ``object``); about
-    three times as fast as the checked constructors, and there is one per mention."""
-    span = _new(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    mention = _new(Mention)
-    _set_actor_id(mention, actor_id)
-    _set_span(mention, span)
-    return mention
 
 
 _new = object.__new__
@@ -409,24 +434,16 @@ def _locative(ctx: _Context, i: int) -> bool:
     return i > 0 and ctx.lows[i - 1] in ("in", "at", "near", "outside", "inside", "around")
 
 
-def _make_actor(
+def _make_draft(
     ctx: _Context,
     aid: str,
     item: _Item,
     persons: dict[str, _Person],
-    gaz: Gazetteer,
     start: int,
     end: int,
 ) -> dict[str, Any] | None:
-    known = gaz.actors.get(aid)
-    if known is not None and aid in persons:
-        person = persons[aid]  # a known person, with the titles and affiliation of this text
-        return _fields(known) | {
-            "titles": tuple(person.titles),
-            "affiliation": person.affiliation or known.affiliation,
-        }
-    if known is not None:
-        return _fields(known)  # aliases are replaced by this text's surface forms in _build
+    """The keyword arguments of a new Actor (one the gazetteer does not know), or None."""
+    gaz = ctx.gaz
     if aid in persons:
         person = persons[aid]
         return _draft(
