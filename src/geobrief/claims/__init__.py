@@ -15,8 +15,8 @@ Hedges and negation come from the lexicons in ``data/`` (:mod:`._cues`).
 
 from __future__ import annotations
 
-import bisect
-from itertools import accumulate
+from bisect import bisect_left
+from itertools import accumulate, islice
 
 import attrs
 
@@ -30,6 +30,7 @@ from geobrief._model import (
     Hedge,
     Modality,
     Span,
+    _trusted_claim,
 )
 from geobrief.claims._clauses import clause_spans
 from geobrief.claims._cues import (
@@ -96,7 +97,7 @@ def _claim(
     negation = scanned_negation(ctx.text, ctx.lexicon, span)
     if negation is None and cue == "deny" and cue_span is not None:
         negation = cue_span
-    return Claim(
+    return _trusted_claim(
         span=span,
         source=source,
         modality=_modality(source, hedges),
@@ -116,16 +117,16 @@ class _Covered:
     def __init__(self, spans: list[Span]) -> None:
         ordered = sorted(spans, key=lambda s: (s.start, s.end))
         self._starts = [s.start for s in ordered]
-        self._reach = list(accumulate((s.end for s in ordered), max))
+        # _reach[i]: the furthest end of the first i spans (-1, before every offset, for none)
+        self._reach = [-1, *accumulate((s.end for s in ordered), max)]
 
     def overlaps(self, span: Span) -> bool:
         """Whether a covered span shares a character with ``span`` (as :meth:`Span.overlaps`)."""
-        i = bisect.bisect_left(self._starts, span.end) - 1
-        return i >= 0 and self._reach[i] > span.start
+        return self._reach[bisect_left(self._starts, span.end)] > span.start
 
 
-def _voice_spans(article: Article, ctx: ArticleContext) -> list[tuple[Span, bool]]:
-    """Sentences in the article's own voice, each with whether it must be kept
+def _voice_spans(article: Article, ctx: ArticleContext) -> tuple[list[Span], list[bool]]:
+    """Sentences in the article's own voice, in order, and for each whether it must be kept
     (key points, summary, FAQ answers) or only when it names an actor or hedges."""
     always: dict[tuple[int, int], Span] = {}
     for key_point in article.key_points:
@@ -138,9 +139,14 @@ def _voice_spans(article: Article, ctx: ArticleContext) -> list[tuple[Span, bool
         for paragraph in item.answer:
             for span in paragraph.sentences or (paragraph.span,):
                 always[span.start, span.end] = span
-    spans = {(s.span.start, s.span.end): s.span for s in ctx.sentences}
+    sentences = [s.span for s in ctx.sentences]
+    keys = [(s.start, s.end) for s in sentences]
+    if not always and all(map(tuple.__lt__, keys, islice(keys, 1, None))):
+        return sentences, [False] * len(sentences)  # in order and distinct already
+    spans = dict(zip(keys, sentences, strict=True))
     spans.update(always)
-    return [(spans[key], key in always) for key in sorted(spans)]
+    ordered = sorted(spans)
+    return [spans[key] for key in ordered], [key in always for key in ordered]
 
 
 def extract_claims(article: Article) -> Article:
@@ -179,21 +185,36 @@ def extract_claims(article: Article) -> Article:
         covered.append(reported.content)
     already = _Covered(covered)
     article_voice = ArticleSource()  # immutable: one value serves every claim
-    ids_inside, lexicon = ctx.mentions.ids_inside, ctx.lexicon
-    mentions = ctx.mentions
-    for sentence, always in _voice_spans(article, ctx):
-        if already.overlaps(sentence):
-            continue
-        if (
-            not always
-            and not mentions.any_inside(sentence)
-            and not lexicon.hedge_overlaps(sentence)
+    mentions, lexicon = ctx.mentions, ctx.lexicon
+    ids_inside, any_inside, hedge_overlaps = (
+        mentions.ids_inside,
+        mentions.any_inside,
+        lexicon.hedge_overlaps,
+    )
+    voice, always_kept = _voice_spans(article, ctx)
+    for sentence, always in zip(voice, always_kept, strict=True):
+        if already.overlaps(sentence) or not (
+            always or any_inside(sentence) or hedge_overlaps(sentence)
         ):
-            continue  # none of its clauses can name an actor or hedge
+            continue  # claimed already, or none of its clauses can name an actor or hedge
         for span in clause_spans(text, sentence):
             about = ids_inside(span)
             hedges = scanned_hedges(text, lexicon, span, sentence.start)
             if always or about or hedges:
-                claims.append(_claim(ctx, span, article_voice, hedges=hedges, about=about))
+                negation = scanned_negation(text, lexicon, span)
+                claims.append(
+                    _trusted_claim(
+                        span=span,
+                        source=article_voice,
+                        modality=Modality.HEDGED if hedges else Modality.ASSERTED,
+                        cue=None,
+                        cue_span=None,
+                        hedges=hedges,
+                        negated=negation is not None,
+                        negation_span=negation,
+                        about=about,
+                        statement=None,
+                    )
+                )
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return attrs.evolve(article, claims=tuple(claims))

@@ -18,18 +18,25 @@ _END_PUNCTUATION = ".!?;:"
 _MAYBE_PARTICIPLE = re.compile(r",\s+(?:\w+\s+)?\w+ing\b")
 
 
-_LEADING = ",—–"
-_TRAILING = _END_PUNCTUATION + ","
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character for which ``str.isspace`` is true (a test checks all of Unicode)."""
+_LEADING = WHITESPACE + ",—–"
+_TRAILING = WHITESPACE + _END_PUNCTUATION + ","
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and (text[start].isspace() or text[start] in _LEADING):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
-        end -= 1
-    if end <= start or not any(map(str.isalpha, text[start:end])):
+    """``[start, end)`` without leading spaces, commas and dashes, nor trailing spaces and
+    punctuation; None when no letter is left."""
+    piece = text[start:end]
+    body = piece.lstrip(_LEADING)
+    start += len(piece) - len(body)
+    body = body.rstrip(_TRAILING)
+    if not any(map(str.isalpha, body)):  # (also when nothing is left)
         return None
-    return Span(start=start, end=end)
+    return Span(start=start, end=start + len(body))
 
 
 def clause_spans(text: str, sentence: Span) -> list[Span]:

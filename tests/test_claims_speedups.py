@@ -1,0 +1,65 @@
+"""Shortcuts the claims stage takes for speed give the same answers as the plain code."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from pathlib import Path
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import geobrief
+from geobrief._model import Claim, Span, _trusted_claim
+from geobrief.claims._clauses import WHITESPACE, _trimmed
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "russia_north_korea_brief.txt"
+
+
+def plain_trimmed(text: str, start: int, end: int) -> Span | None:
+    """The character-by-character loop ``_trimmed`` replaces."""
+    while start < end and (text[start].isspace() or text[start] in ",—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?;:,"):
+        end -= 1
+    if end <= start or not any(map(str.isalpha, text[start:end])):
+        return None
+    return Span(start=start, end=end)
+
+
+def test_whitespace_is_every_isspace_character() -> None:
+    """WHITESPACE holds exactly the characters str.isspace accepts, in all of Unicode."""
+    expected = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert expected == WHITESPACE
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=" \t\n\u3000\xa0\u2028\x1c,—–.!?;:-ab1é", max_size=14),
+    st.data(),
+)
+def test_trimmed_matches_the_plain_loop(text: str, data: st.DataObject) -> None:
+    """_trimmed (str.lstrip/rstrip) trims exactly as the per-character loop."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert plain_trimmed(text, start, end) == _trimmed(text, start, end)
+
+
+def test_trusted_claim_takes_every_field() -> None:
+    """_trusted_claim's parameters are Claim's fields, so it sets every one of them."""
+    expected = [field.name for field in attrs.fields(Claim)]
+    assert expected == list(inspect.signature(_trusted_claim).parameters)
+
+
+def test_trusted_claims_equal_checked_ones() -> None:
+    """Each claim of the seed, built unchecked, equals Claim(...) built from its fields,
+    field values of the same types included."""
+    article = geobrief.parse(SEED.read_text("utf-8"))
+    assert article.claims
+    for claim in article.claims:
+        fields = {field.name: getattr(claim, field.name) for field in attrs.fields(Claim)}
+        checked = Claim(**fields)
+        assert checked == claim
+        expected = [type(getattr(checked, name)) for name in fields]
+        assert expected == [type(value) for value in fields.values()]
