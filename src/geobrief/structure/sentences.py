@@ -10,6 +10,7 @@ the abbreviation may end one and a common sentence opener follows.
 from __future__ import annotations
 
 import re
+import string
 
 from geobrief._model import Span
 from geobrief.structure._data import abbreviations, sentence_starters
@@ -36,6 +37,14 @@ _SENTENCE_STARTERS = sentence_starters()
 _ANY_ABBREVIATION = _ABBREVIATIONS.title | _ABBREVIATIONS.number | _ABBREVIATIONS.other
 _ABBREVIATION_ENDS = frozenset(word[-2:] for word in _ANY_ABBREVIATION if len(word) > 1)
 """The last two characters of every abbreviation of two or more."""
+_ASCII_ALNUM = string.ascii_letters + string.digits
+_PLAIN_WORD_ENDS = frozenset(
+    pair
+    for pair in (a + b for a in _ASCII_ALNUM for b in _ASCII_ALNUM)
+    if pair.lower() not in _ABBREVIATION_ENDS
+)
+"""Pairs of ASCII letters or digits that end no abbreviation (in any case)."""
+_TERMINALS = ".!?…"
 
 
 def _starts_sentence(char: str) -> bool:
@@ -94,6 +103,19 @@ def _abbreviation_holds(text: str, dot: int, floor: int, next_pos: int, end: int
     return False
 
 
+def _marks(text: str, start: int, end: int) -> list[int]:
+    """Offsets of every terminal mark in ``text[start:end]``, in order (``str.find``
+    skips the text between them far faster than a regex scan)."""
+    found: list[int] = []
+    for mark in _TERMINALS:
+        pos = text.find(mark, start, end)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(mark, pos + 1, end)
+    found.sort()
+    return found
+
+
 def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     """Spans of the sentences of ``text[start:end]``, in order, trimmed of whitespace.
 
@@ -109,8 +131,10 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
 def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
     """:func:`split_sentences` for int offsets, the spans built unchecked (they lie
     inside the text by construction)."""
-    start = max(0, start)
-    end = min(len(text), end)
+    if start < 0:
+        start = 0
+    if end > len(text):
+        end = len(text)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -119,11 +143,19 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
         return ()
     spans: list[Span] = []
     sentence_start = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        after = match.end()
+    matched_to = start
+    for dot in _marks(text, start, end):
+        # What ``_BOUNDARY.finditer(text, start, end)`` would find, without its
+        # character-by-character scan: a match starts only at the first mark of a
+        # run (its lookbehind), after the previous match.
+        if dot < matched_to or (dot and text[dot - 1] in _TERMINALS):
+            continue
+        match = _BOUNDARY.match(text, dot, end)
+        if match is None:
+            continue
+        after = matched_to = match.end()
         if after >= end:
             continue  # the paragraph's end
-        dot = match.start()
         if text[dot - 1 if dot > start else start] in "[(":
             continue  # an omission mark "[...]"
         char = text[after]
@@ -142,15 +174,16 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
             stop = match.start(2)
         else:
             continue
-        if text[dot] == "." and match.end(1) == dot + 1:
-            tail = text[dot - 2 : dot] if dot - 2 >= sentence_start else ""
-            # Two letters or digits before the period that no abbreviation ends
-            # with make an ordinary word; anything else is looked at closer.
-            plain_word = (
-                tail.isascii() and tail.isalnum() and tail.lower() not in _ABBREVIATION_ENDS
-            )
-            if not plain_word and _abbreviation_holds(text, dot, sentence_start, after, end):
-                continue
+        # A single period (the run of marks is maximal, so one mark is followed by
+        # no other) after anything but two ASCII letters or digits that end no
+        # abbreviation (an ordinary word) is looked at closer.
+        if (
+            text[dot] == "."
+            and text[dot + 1] not in _TERMINALS
+            and (dot - 2 < sentence_start or text[dot - 2 : dot] not in _PLAIN_WORD_ENDS)
+            and _abbreviation_holds(text, dot, sentence_start, after, end)
+        ):
+            continue
         spans.append(new_span(sentence_start, stop))
         sentence_start = after
     if not spans:
