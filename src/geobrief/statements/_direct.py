@@ -11,13 +11,14 @@ quotation's speaker when nothing else intervenes (``“A,” he said. “B.”``
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 import attrs
 
 from geobrief._model import Span, StatementKind
 from geobrief.statements._context import ArticleContext, SentenceInfo
 from geobrief.statements._frames import Frame, phrase_span
-from geobrief.statements._lexicon import match_cue, words
+from geobrief.statements._lexicon import cues_by_first_word, match_cue, words
 from geobrief.statements._phrases import phrase_after, phrase_before
 from geobrief.statements._quotes import Quote
 
@@ -31,6 +32,7 @@ _MAX_DIRECT_GAP_TOKENS = 14
 _MAX_COLON_GAP_TOKENS = 40
 """A frame ending in a colon may introduce a quotation from further away."""
 _INHERIT_WINDOW = 600
+_CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 
 
 @attrs.frozen
@@ -190,7 +192,10 @@ def _nominal(
     if sentence is None:
         return None
     tokens, lowers = sentence.tokens, sentence.lowers
-    for i in range(len(tokens) - 1, -1, -1):
+    # Only a token that can start a cue can match one: visit just those, last first.
+    for i in reversed(
+        list(compress(range(len(lowers)), map(_CUE_FIRST_WORDS.__contains__, lowers)))
+    ):
         token = tokens[i]
         if token.end > quote.open_mark or token.start < lower_bound:
             continue

@@ -83,14 +83,24 @@ def cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     return _cues()
 
 
+@cache
+def _cue_matches() -> dict[str, tuple[tuple[int, tuple[str, ...], CueMatch], ...]]:
+    """The cue lexicon as first word -> (length, words, match), longest form first
+    (one immutable :class:`CueMatch` per form, shared by every lookup)."""
+    return {
+        word: tuple((len(form), form, CueMatch(entry, len(form))) for form, entry in options)
+        for word, options in _cues().items()
+    }
+
+
 def match_cue(lowers: Sequence[str], i: int) -> CueMatch | None:
     """The longest cue whose words start at ``lowers[i]`` (lowercase tokens), if any."""
-    options = _cues().get(lowers[i])
-    if not options:
+    options = _CUE_MATCHES.get(lowers[i])
+    if options is None:
         return None
-    for form, entry in options:
-        if tuple(lowers[i : i + len(form)]) == form:
-            return CueMatch(entry, len(form))
+    for length, form, match in options:
+        if length == 1 or tuple(lowers[i : i + length]) == form:
+            return match  # (a one-word form is the first word itself)
     return None
 
 
@@ -101,6 +111,9 @@ def cue_for_form(form: str) -> CueEntry | None:
         return None
     match = match_cue(words_, 0)
     return match.entry if match is not None and match.length == len(words_) else None
+
+
+_CUE_MATCHES = _cue_matches()
 
 
 @cache

@@ -55,10 +55,11 @@ class MentionIndex:
         self.ids = [m.actor_id for m in mentions]
         self.starts = [s.start for s in self.spans]
         self.ends = [s.end for s in self.spans]
-        self.excluded = sorted(excluded)
+        self.excluded = sorted(excluded, key=lambda s: (s.start, s.end))  # Span order
         self.excluded_starts = [s.start for s in self.excluded]
         self.genders: dict[str, str] = {}
         self._names: dict[str, frozenset[str]] = {}
+        self._every_name: frozenset[str] | None = None
         gendered = _gendered_words()
         for actor in self.actors.values():
             for title in actor.titles:
@@ -128,6 +129,9 @@ class MentionIndex:
         if len(head) < 3:
             return None
         stem = head.rstrip("s")
+        every = self._every_name_word()
+        if head not in every and stem not in every:
+            return None  # no actor's name has the word: no need to look back
         for actor_id in self._recent(before):
             names = self._name_words(actor_id)
             if head in names or stem in names:
@@ -142,6 +146,12 @@ class MentionIndex:
             found = frozenset(" ".join((actor.name, *actor.aliases, *actor.titles)).lower().split())
             self._names[actor_id] = found
         return found
+
+    def _every_name_word(self) -> frozenset[str]:
+        """The words of every actor's name, aliases and titles (computed once)."""
+        if self._every_name is None:
+            self._every_name = frozenset().union(*map(self._name_words, self.actors))
+        return self._every_name
 
     def _recent(self, before: int) -> list[str]:
         """Actor ids mentioned before ``before`` (outside quotes), nearest first, bounded."""

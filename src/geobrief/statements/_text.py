@@ -151,6 +151,10 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start=start, end=end))
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
+
+
 def article_sentences(article: Article) -> list[Span]:
     """The article's sentences: from the structure stage when it found any,
     else a minimal split of every non-blank line."""
@@ -158,7 +162,7 @@ def article_sentences(article: Article) -> list[Span]:
     if found:
         if article.title is not None and not any(s.overlaps(article.title) for s in found):
             found.append(article.title)
-            found.sort()
+            found.sort(key=_span_order)  # Span order, without attrs' slow __lt__
         return found
     text = article.text
     spans: list[Span] = []
