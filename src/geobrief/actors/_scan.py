@@ -148,6 +148,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     honorific_words, title_dot_stems = lex.honorific_stems, lex.title_dot_stems
     starts, ends = ctx.starts, ctx.ends
     given_names, not_names = lex.given_names, lex.not_names
+    title_heads = lex.title_heads
     pos = 0
     for i in ctx.candidates:
         if i < pos:
@@ -250,7 +251,11 @@ def _scan(ctx: _Context) -> list[_Item]:
                         items.append(item)
                         pos = body[0]
                         continue
-                end = _name_run(ctx, j) if j < n and _is_cap(toks[j]) else j
+                end = j
+                if j < n:
+                    after = toks[j]
+                    if after[0].isupper() and (len(after) > 1 or after not in _NOT_CAPS):
+                        end = _name_run(ctx, j)  # (_is_cap inline)
                 if end > j and (
                     any(w in lex.org_suffixes for w in lows[j:end])
                     or _joined_institution(lows, j, end)
@@ -300,7 +305,22 @@ def _scan(ctx: _Context) -> list[_Item]:
                 pos = end
                 continue
         if low in heads_mods or (low in title_dot_stems and _abbrev_dot(ctx, i + 1)):
-            end = _title_match(ctx, i)
+            # a modifier alone ("military", "regional") starts no title unless a title word
+            # follows (tested here first: most modifiers in news are plain adjectives)
+            end = (
+                i
+                if low not in title_heads
+                and low not in title_dot_stems
+                and (
+                    i + 1 >= n
+                    or (
+                        lows[i + 1] not in heads_mods
+                        and lows[i + 1] not in title_dot_stems
+                        and lows[i + 1] != "-"
+                    )
+                )
+                else _title_match(ctx, i)
+            )
             if end > i:
                 items.append(_Item("title", i, end))
                 pos = end
