@@ -253,8 +253,8 @@ def _scan(ctx: _Context) -> list[_Item]:
                         continue
                 end = j
                 if j < n:
-                    after = toks[j]
-                    if after[0].isupper() and (len(after) > 1 or after not in _NOT_CAPS):
+                    next_tok = toks[j]
+                    if next_tok[0].isupper() and (len(next_tok) > 1 or next_tok not in _NOT_CAPS):
                         end = _name_run(ctx, j)  # (_is_cap inline)
                 if end > j and (
                     any(w in lex.org_suffixes for w in lows[j:end])
