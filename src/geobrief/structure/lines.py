@@ -40,12 +40,13 @@ def scan_lines(text: str) -> list[Line]:
     of each line's content (``str.isspace`` whitespace, so NBSP counts)."""
     lines: list[Line] = []
     append = lines.append
+    new = tuple.__new__  # Line's own ``__new__`` is a Python function around this call
     pos = 0
     for index, raw in enumerate(text.split("\n")):
         end = pos + len(raw)
         left = raw.lstrip()
         content_start = end - len(left)
-        append(Line(index, pos, end, content_start, content_start + len(left.rstrip())))
+        append(new(Line, (index, pos, end, content_start, content_start + len(left.rstrip()))))
         pos = end + 1
     return lines
 

@@ -78,10 +78,14 @@ def split_row(text: str, line: Line) -> Row:
 
 
 def _row(text: str, line: Line, cells: list[tuple[int, int]], outer: bool) -> Row:
-    nonempty = [c for c in cells if c[0] < c[1]]
-    alignment = bool(nonempty) and all(
-        _ALIGNMENT_CELL.fullmatch(text, s, e) is not None for s, e in nonempty
-    )
+    # An alignment row: at least one non-empty cell, and every one like ``:---:``.
+    alignment = False
+    for s, e in cells:
+        if s < e:
+            if text[s] not in ":-" or _ALIGNMENT_CELL.fullmatch(text, s, e) is None:
+                alignment = False
+                break
+            alignment = True
     return Row(line, tuple(cells), alignment, outer)
 
 
@@ -106,8 +110,10 @@ def row_item(text: str, row: Row) -> tuple[int | None, int, int] | None:
     if not nonempty:
         return None
     first_start, first_end = nonempty[0]
-    bare = _BARE_NUMBER.fullmatch(text, first_start, first_end)
-    if bare is not None and len(nonempty) > 1:
+    if not text[first_start].isdecimal():  # what ``\d`` matches: no numbering
+        return None, first_start, first_end
+    bare = _BARE_NUMBER.fullmatch(text, first_start, first_end) if len(nonempty) > 1 else None
+    if bare is not None:
         return int(bare.group(1)), nonempty[1][0], nonempty[1][1]
     numbered = _NUMBERING.match(text, first_start, first_end)
     if numbered is not None and numbered.end() < first_end:

@@ -285,7 +285,7 @@ class _Walk:
         if index is not None:
             self.open(Group(role=_ROLE_SECTION, heading=block, level=0, outline_index=index))
             return
-        if self._near_heading(block, key):
+        if key and self._near_heading(block, key):
             return
         if (
             block.kind is _KIND_TEXT
@@ -315,14 +315,15 @@ class _Walk:
         """Open a section for a heading-like line that nearly matches the next
         outline entry (most of its words are the same)."""
         text = self.text
+        current = self.groups[-1]
         if (
-            not self.outline.entries
+            not key
+            or not self.outline.entries
             or block.kind is not _KIND_TEXT
             or not (
-                self.current.role in (_ROLE_FRONT, _ROLE_SECTION, _ROLE_ORPHAN)
-                or (self.current.role is _ROLE_OUTLINE and self.current.closed)
+                current.role in (_ROLE_FRONT, _ROLE_SECTION, _ROLE_ORPHAN)
+                or (current.role is _ROLE_OUTLINE and current.closed)
             )
-            or not key
             or key.endswith("?")
             or len(key.split()) > _NEAR_MAX_WORDS
             or not is_heading_like(text, block.text_start, block.text_end)
@@ -351,11 +352,13 @@ def walk(text: str, items: list[Item]) -> tuple[list[Group], Outline]:
     for item in items:
         if isinstance(item, Table):
             state.table(item)
-        elif item.kind is _KIND_HEADING:
-            state.heading(item)
-        elif item.kind in (_KIND_TEXT, _KIND_LIST_ITEM):
+            continue
+        kind = item.kind
+        if kind is _KIND_TEXT or kind is _KIND_LIST_ITEM:
             state.line(item)
-        elif item.kind is _KIND_QUESTION:
+        elif kind is _KIND_HEADING:
+            state.heading(item)
+        elif kind is _KIND_QUESTION:
             state.question(item)
         else:
             state.body(item)
