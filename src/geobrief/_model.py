@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+import threading
+import weakref
 from collections.abc import Iterator
 from typing import Any, Literal, Union
 
@@ -736,73 +738,127 @@ def _walk_spans(article: Article) -> Iterator[tuple[str, Span]]:
             yield f"$.diagnostics[{i}].span", d.span
 
 
-def _all_paragraphs(article: Article) -> list[Paragraph]:
-    """Every paragraph in the article, in no particular order."""
-    paragraphs = [article.lead] if article.lead is not None else []
-    paragraphs += [p for section in article.sections for p in section.paragraphs]
-    paragraphs += article.summary
-    paragraphs += [p for item in article.faq for p in item.answer]
-    return paragraphs
-
-
-def _other_spans(article: Article) -> list[Span]:
-    """Every span in the article but those of its paragraphs and their sentences."""
-    spans = [o.span for o in article.outline]
-    spans += [section.span for section in article.sections]
-    spans += [k.span for k in article.key_points]
-    spans += [s for k in article.key_points for s in k.sentences]
-    spans += [item.question for item in article.faq]
-    spans += [m.span for m in article.mentions]
-    spans += [st.content_span for st in article.statements]
-    spans += [c.span for c in article.claims]
-    spans += [h.span for c in article.claims for h in c.hedges]
-    optional = [article.title, article.metadata.dateline]
-    optional += [section.heading for section in article.sections]
-    optional += [x for st in article.statements for x in (st.speaker_span, st.cue_span)]
-    optional += [
-        x
-        for c in article.claims
-        for x in (getattr(c.source, "span", None), c.cue_span, c.negation_span)
-    ]
-    optional += [d.span for d in article.diagnostics]
-    spans += [span for span in optional if span is not None]
-    return spans
-
-
-def _article_is_consistent(article: Article) -> bool:
+def _article_is_consistent(article: Article, since: Article | None = None) -> bool:
     """The checks of ``_check_article`` without building any message (the common case).
 
-    Plain loops: this runs on every Article built, decoded or evolved."""
+    With ``since``, a consistent article with the same ``text``, the checks that read
+    only fields holding the very objects ``since`` holds are left out: they passed for
+    ``since`` and, the model being immutable, would pass again. So an ``attrs.evolve``
+    that replaces one field (what each pipeline stage does) checks only that field and
+    the references to and from it. The checks that are made run in the same order as
+    without ``since``, so the same one fails first. Plain loops: this runs on every
+    Article built, decoded or evolved."""
     n = len(article.text)
-    for paragraph in _all_paragraphs(article):
+    # (read in the order the checks first read them, for the same error on a bad field)
+    lead, sections, summary, faq = article.lead, article.sections, article.summary, article.faq
+    outline, key_points, mentions = article.outline, article.key_points, article.mentions
+    statements, claims, title = article.statements, article.claims, article.title
+    metadata, diagnostics, actors = article.metadata, article.diagnostics, article.actors
+    new_lead = since is None or lead is not since.lead
+    new_sections = since is None or sections is not since.sections
+    new_summary = since is None or summary is not since.summary
+    new_faq = since is None or faq is not since.faq
+    new_outline = since is None or outline is not since.outline
+    new_key_points = since is None or key_points is not since.key_points
+    new_title = since is None or title is not since.title
+    new_metadata = since is None or metadata is not since.metadata
+    new_mentions = since is None or mentions is not since.mentions
+    new_statements = since is None or statements is not since.statements
+    new_claims = since is None or claims is not since.claims
+    new_actors = since is None or actors is not since.actors
+    new_diagnostics = since is None or diagnostics is not since.diagnostics
+
+    # Every paragraph: inside the text, its sentences inside it.
+    paragraphs = [lead] if new_lead and lead is not None else []
+    if new_sections:
+        paragraphs += [p for section in sections for p in section.paragraphs]
+    if new_summary:
+        paragraphs += summary
+    if new_faq:
+        paragraphs += [p for item in faq for p in item.answer]
+    for paragraph in paragraphs:
         start, end = paragraph.span.start, paragraph.span.end
         if not 0 <= start <= end <= n:
             return False
         for sentence in paragraph.sentences:  # inside the paragraph, hence the text
             if not start <= sentence.start <= sentence.end <= end:
                 return False
-    for span in _other_spans(article):
+
+    # Every other span: inside the text.
+    spans = [o.span for o in outline] if new_outline else []
+    if new_sections:
+        spans += [section.span for section in sections]
+    if new_key_points:
+        spans += [k.span for k in key_points]
+        spans += [s for k in key_points for s in k.sentences]
+    if new_faq:
+        spans += [item.question for item in faq]
+    if new_mentions:
+        spans += [m.span for m in mentions]
+    if new_statements:
+        spans += [st.content_span for st in statements]
+    if new_claims:
+        spans += [c.span for c in claims]
+        spans += [h.span for c in claims for h in c.hedges]
+    optional = [title] if new_title else []
+    if new_metadata:
+        optional.append(metadata.dateline)
+    if new_sections:
+        optional += [section.heading for section in sections]
+    if new_statements:
+        optional += [x for st in statements for x in (st.speaker_span, st.cue_span)]
+    if new_claims:
+        optional += [
+            x
+            for c in claims
+            for x in (getattr(c.source, "span", None), c.cue_span, c.negation_span)
+        ]
+    if new_diagnostics:
+        optional += [d.span for d in diagnostics]
+    spans += [span for span in optional if span is not None]
+    for span in spans:
         if not 0 <= span.start <= span.end <= n:
             return False
-    known = {a.id for a in article.actors}
-    for mention in article.mentions:
-        if mention.actor_id not in known:
-            return False
-    for statement in article.statements:
-        if statement.speaker is not None and statement.speaker not in known:
-            return False
-    statements = len(article.statements)
-    for claim in article.claims:
-        if claim.statement is not None and claim.statement >= statements:
-            return False
-        source_id = getattr(claim.source, "actor_id", None)
-        if source_id is not None and source_id not in known:
-            return False
-    for actor in article.actors:
-        if actor.affiliation is not None and actor.affiliation not in known:
-            return False
-    sections = len(article.sections)
-    return all(o.section is None or o.section < sections for o in article.outline)
+
+    # Every reference: to a listed actor, statement or section.
+    if new_actors or new_mentions or new_statements or new_claims:
+        known = {a.id for a in actors}
+        if new_actors or new_mentions:
+            for mention in mentions:
+                if mention.actor_id not in known:
+                    return False
+        if new_actors or new_statements:
+            for statement in statements:
+                if statement.speaker is not None and statement.speaker not in known:
+                    return False
+        count = len(statements)
+        for claim in claims if new_actors or new_statements or new_claims else ():
+            if (new_statements or new_claims) and (
+                claim.statement is not None and claim.statement >= count
+            ):
+                return False
+            source_id = (
+                getattr(claim.source, "actor_id", None) if new_actors or new_claims else None
+            )
+            if source_id is not None and source_id not in known:
+                return False
+        if new_actors:
+            for actor in actors:
+                if actor.affiliation is not None and actor.affiliation not in known:
+                    return False
+    if new_outline or new_sections:
+        count = len(sections)
+        return all(o.section is None or o.section < count for o in outline)
+    return True
+
+
+_CHECKED = threading.local()
+"""Each thread's last Article found consistent (``.last``, a weak reference)."""
+
+
+def _last_checked() -> Article | None:
+    ref: weakref.ReferenceType[Article] | None = getattr(_CHECKED, "last", None)
+    return ref() if ref is not None else None
 
 
 def _check_article(article: Article) -> None:
@@ -810,7 +866,10 @@ def _check_article(article: Article) -> None:
     reversed, if a decoder built it without ``Span.__init__``), every sentence outside
     its paragraph, and every dangling reference (unknown actor id, statement or section
     index out of range)."""
-    if _article_is_consistent(article):
+    last = _last_checked()
+    since = last if last is not None and last.text is article.text else None
+    if _article_is_consistent(article, since):
+        _CHECKED.last = weakref.ref(article)
         return
     n = len(article.text)
     problems = []
