@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geobrief.statements._frames import (
@@ -15,6 +15,7 @@ from geobrief.statements._frames import (
     participle_after_comma,
 )
 from geobrief.statements._lexicon import match_cue
+from geobrief.statements._lexscan import TokenTable
 from geobrief.statements._quotes import (
     _MARK,
     _PAIRING_MARK,
@@ -111,3 +112,25 @@ def test_clause_end_equals_the_token_by_token_loop(words: list[str], start: int,
     expected = reference_clause_end(tokens, lowers, start, stop)
     actual = _clause_end(tokens, lowers, start, stop)
     assert expected == actual
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aZsS’'-._ \n\u212a\u03a3\u0130\u00c9é9x", max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+@example("\u212a.\u212a. said", 0, 9)  # the Kelvin sign lowers to k: "k.k." is one token
+@example("AΣ.b ΑΣ", 0, 7)  # capital sigma lowers by its neighbours
+@example("İs DON’T", 2, 8)  # the dotted capital I lowers to two characters
+def test_token_table_equals_tokenize_and_lowercase(text: str, start: int, end: int) -> None:
+    """Splitting the lowercase text gives the tokens and lowercase forms of the plain
+    tokenizer (the Kelvin sign, capital sigma and dotted capital I take the plain path)."""
+    start, end = min(start, end, len(text)), min(max(start, end), len(text))
+    expected_tokens = tokenize(text)
+    expected = (expected_tokens, lowercase(expected_tokens))
+    table = TokenTable(text)
+    assert expected == table.within(0, len(text))
+    assert expected_tokens == list(zip(table.starts, table.ends, table.texts, strict=True))
+    inside = [t for t in expected_tokens if start <= t.start and t.end <= end]
+    assert (inside, lowercase(inside)) == table.within(start, end)

@@ -150,7 +150,11 @@ class MentionIndex:
     def _every_name_word(self) -> frozenset[str]:
         """The words of every actor's name, aliases and titles (computed once)."""
         if self._every_name is None:
-            self._every_name = frozenset().union(*map(self._name_words, self.actors))
+            self._every_name = frozenset(
+                " ".join(" ".join((a.name, *a.aliases, *a.titles)) for a in self.actors.values())
+                .lower()
+                .split()
+            )
         return self._every_name
 
     def _recent(self, before: int) -> list[str]:
