@@ -59,7 +59,6 @@ class _Item:
         "speaker",
         "titles",
         "type",
-        "words",
     )
 
     def __init__(self, kind: str, i: int, j: int) -> None:
@@ -74,8 +73,6 @@ class _Item:
         self.label = False
         self.speaker = False
         """The subject of a speech verb."""
-        self.words: tuple[int, int, tuple[str, ...]] | None = None
-        """Cached ``(i, j, words of the run)`` for linking."""
 
 
 @attrs.frozen

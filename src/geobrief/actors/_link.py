@@ -31,20 +31,10 @@ class _Person:
         self.affiliation: str | None = None
 
 
-def _run_text(ctx: _Context, item: _Item) -> str:
-    return ctx.text[ctx.starts[item.i] : ctx.ends[item.j - 1]]
-
-
-def _run_tokens(ctx: _Context, item: _Item) -> tuple[str, ...]:
-    """The run's words (``Kim Jong-un`` -> ``Kim``, ``Jong-un``) without name particles
-    (worked out once per run: linking asks several times)."""
-    cached = item.words
-    if cached is not None and cached[0] == item.i and cached[1] == item.j:
-        return cached[2]
-    words = _run_text(ctx, item).split()
-    result = tuple(w for w in words if w not in ctx.lex.name_particles) or tuple(words)
-    item.words = (item.i, item.j, result)
-    return result
+def _run_words(text_: str, particles: frozenset[str]) -> tuple[str, ...]:
+    """A run's words (``Kim Jong-un`` -> ``Kim``, ``Jong-un``) without name particles."""
+    words = text_.split()
+    return tuple(w for w in words if w not in particles) or tuple(words)
 
 
 def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
@@ -54,22 +44,29 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
     cues); then single words (a known name or surname, else weak cues)."""
     persons: dict[str, _Person] = {}
     by_text: dict[str, str] = {}
-    names = [(k, it) for k, it in enumerate(items) if it.kind == "name" and it.i < it.j]
-    for _, item in names:
+    text, starts, ends = ctx.text, ctx.starts, ctx.ends
+    particles = ctx.lex.name_particles
+    # each name run with its text and words, worked out once (the runs no longer change)
+    names: list[tuple[int, _Item, str, tuple[str, ...]]] = []
+    for k, it in enumerate(items):
+        if it.kind == "name" and it.i < it.j:
+            text_ = text[starts[it.i] : ends[it.j - 1]]
+            names.append((k, it, text_, _run_words(text_, particles)))
+    for _, item, text_, words in names:
         if item.type is not None and (
-            item.type != _PERSON or len(_run_tokens(ctx, item)) >= 2 or item.actor_id is not None
+            item.type != _PERSON or len(words) >= 2 or item.actor_id is not None
         ):
-            _assign(ctx, item, persons, by_text)
-    for k, item in names:
-        if item.type is None and len(_run_tokens(ctx, item)) >= 2:
-            known = by_text.get(_run_text(ctx, item))
+            _assign(ctx, item, text_, words, persons, by_text)
+    for k, item, text_, words in names:
+        if item.type is None and len(words) >= 2:
+            known = by_text.get(text_)
             if known is not None:
                 item.actor_id = known
             elif not item.label:
                 item.type = _weak_type(ctx, items, k)
-                _assign(ctx, item, persons, by_text)
+                _assign(ctx, item, text_, words, persons, by_text)
     seen_at: dict[str, list[int]] = {}
-    for _, item in names:
+    for _, item, _, _ in names:
         if item.type == _PERSON and item.actor_id is not None:
             seen_at.setdefault(item.actor_id, []).append(item.i)
     last_tok: dict[str, list[str]] = {}
@@ -81,43 +78,46 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             first = person.tokens[0]
             if len(person.tokens) >= 3 or first in fam or first not in ctx.lex.given_names:
                 first_tok.setdefault(person.tokens[0], []).append(pid)
-    for item in items:
-        if item.kind == "gaz" and item.j == item.i + 1 and item.entry is not None:
-            candidates = last_tok.get(ctx.toks[item.i], [])
-            actor = ctx.gaz.actors.get(item.entry.actor_id)
-            if len(candidates) == 1 and actor is not None and actor.kind is not _ORG_KIND:
-                item.kind, item.type, item.entry = "name", _PERSON, None
-                item.actor_id = candidates[0]  # "Paris" after "Valeska Paris"
-    for k, item in names:
+    if last_tok:
+        toks = ctx.toks
+        for item in items:
+            if item.kind == "gaz" and item.j == item.i + 1 and item.entry is not None:
+                candidates = last_tok.get(toks[item.i])
+                if candidates is None or len(candidates) != 1:
+                    continue
+                actor = ctx.gaz.actors.get(item.entry.actor_id)
+                if actor is not None and actor.kind is not _ORG_KIND:
+                    item.kind, item.type, item.entry = "name", _PERSON, None
+                    item.actor_id = candidates[0]  # "Paris" after "Valeska Paris"
+    for k, item, text_, words in names:
         if item.actor_id is not None:
             continue
-        text_ = _run_text(ctx, item)
         known = by_text.get(text_)
         if known is not None:
             item.actor_id = known
             continue
-        toks = _run_tokens(ctx, item)
-        if len(toks) != 1:
+        if len(words) != 1:
             continue
-        candidates = last_tok.get(toks[0]) or first_tok.get(toks[0]) or []
+        word = words[0]
+        candidates = last_tok.get(word) or first_tok.get(word) or []
         if candidates:
             item.actor_id = _nearest(candidates, seen_at, item.i)
             item.type = _PERSON
             continue
         if item.type is not None:
-            _assign(ctx, item, persons, by_text)
+            _assign(ctx, item, text_, words, persons, by_text)
             continue
         if ctx.sentence_start[item.i] and _followed_by_place(ctx, items, k):
             item.type = _LOC
-            _assign(ctx, item, persons, by_text)
+            _assign(ctx, item, text_, words, persons, by_text)
             continue
-        if item.label or (_common_word(ctx, toks[0].lower()) and ctx.sentence_start[item.i]):
+        if item.label or (_common_word(ctx, word.lower()) and ctx.sentence_start[item.i]):
             continue
-        if not item.speaker and toks[0] not in ctx.lex.given_names and ctx.sentence_start[item.i]:
+        if not item.speaker and word not in ctx.lex.given_names and ctx.sentence_start[item.i]:
             continue
         if item.i >= 1 and ctx.lows[item.i - 1] in _STRONG_LOCATIVES:
             item.type = _LOC  # "in Geneva", even when it is also a first name
-        elif toks[0] in ctx.lex.given_names:
+        elif word in ctx.lex.given_names:
             item.type = _PERSON
         elif item.speaker:
             # an unknown single word that speaks is more often a company or agency than a
@@ -127,16 +127,17 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             item.type = _weak_type(ctx, items, k)
         if item.type is None and _acronym(ctx, item):
             item.type = _ORG
-        _assign(ctx, item, persons, by_text)
+        _assign(ctx, item, text_, words, persons, by_text)
     # titles and affiliations
-    for item in items:
-        if item.type == _PERSON and item.actor_id in persons:
-            person = persons[item.actor_id]
-            for title in item.titles:
-                if title not in person.titles:
-                    person.titles.append(title)
-            if person.affiliation is None and item.affiliation is not None:
-                person.affiliation = item.affiliation
+    if persons:
+        for item in items:
+            if item.type == _PERSON and item.actor_id in persons:
+                person = persons[item.actor_id]
+                for title in item.titles:
+                    if title not in person.titles:
+                        person.titles.append(title)
+                if person.affiliation is None and item.affiliation is not None:
+                    person.affiliation = item.affiliation
     return persons
 
 
@@ -173,10 +174,15 @@ def _nearest(candidates: list[str], seen_at: dict[str, list[int]], token: int) -
 
 
 def _assign(
-    ctx: _Context, item: _Item, persons: dict[str, _Person], by_text: dict[str, str]
+    ctx: _Context,
+    item: _Item,
+    text_: str,
+    words: tuple[str, ...],
+    persons: dict[str, _Person],
+    by_text: dict[str, str],
 ) -> None:
-    """Give a typed name run its id (and register a new person)."""
-    text_ = _run_text(ctx, item)
+    """Give a typed name run (its text ``text_``, its ``words``) its id (and register a
+    new person)."""
     if item.type == _PERSON:
         pid = item.actor_id or "person:" + slug(text_)
         if pid not in persons:
@@ -184,15 +190,14 @@ def _assign(
             if known is not None:
                 persons[pid] = _Person(known.name, tuple(known.name.split()))
             else:
-                persons[pid] = _Person(text_, _run_tokens(ctx, item))
+                persons[pid] = _Person(text_, words)
         item.actor_id = pid
     elif item.type == _ORG:
         item.actor_id = item.actor_id or "org:" + slug(text_)
-        toks = _run_tokens(ctx, item)
-        if len(toks) >= 3 and toks[0] in ctx.lex.given_names and _name_shaped(toks[1]):
+        if len(words) >= 3 and words[0] in ctx.lex.given_names and _name_shaped(words[1]):
             # "Andy Warhol Foundation": its founder's name links a later "Warhol"
-            name = " ".join(toks[:2])
-            persons.setdefault("person:" + slug(name), _Person(name, toks[:2]))
+            name = " ".join(words[:2])
+            persons.setdefault("person:" + slug(name), _Person(name, words[:2]))
     elif item.type == _LOC:
         item.actor_id = item.actor_id or "loc:" + slug(text_)
     else:
