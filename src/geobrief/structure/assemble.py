@@ -123,7 +123,7 @@ class _Assembler:
         else:
             start = heading.line.content_start
             s, e = trim_heading(self.text, heading.text_start, heading.text_end)
-            heading_span = Span(start=s, end=e)
+            heading_span = new_span(s, e)
             ends.append(e)
             level = 1 if heading.kind is not _KIND_HEADING else heading.level - self.min_level + 1
         if group.outline_index is not None:
@@ -139,7 +139,7 @@ class _Assembler:
             )
         self.sections.append(
             Section(
-                span=Span(start=start, end=max(ends)),
+                span=new_span(start, max(ends)),
                 heading=heading_span,
                 level=level,
                 paragraphs=tuple(paragraphs),
@@ -195,7 +195,7 @@ class _Assembler:
 
     def faq_item(self, question: Question, answer: list[Item | Question]) -> None:
         paragraphs = self.paragraphs(answer)
-        span = Span(start=question.start, end=question.end)
+        span = new_span(question.start, question.end)
         if not paragraphs:
             self.diagnostics.append(
                 Diagnostic(
@@ -245,7 +245,7 @@ def _outline(
 ) -> tuple[OutlineEntry, ...]:
     entries = []
     for index, (number, start, end) in enumerate(outline.entries):
-        span = Span(start=start, end=end)
+        span = new_span(start, end)
         section = section_of_entry.get(index)
         if section is None:
             diagnostics.append(

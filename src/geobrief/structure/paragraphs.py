@@ -211,42 +211,29 @@ def build_units(
     """
     units: list[Unit] = []
     current: Unit | None = None
+    new = tuple.__new__  # Unit's own ``__new__`` is a Python function around this call
     for block in blocks:
-        kind = block.kind
-        if kind in (_KIND_BLANK, _KIND_RULE) or block.text_start >= block.text_end:
+        kind, line, text_start, text_end, _, number = block
+        if kind is _KIND_BLANK or kind is _KIND_RULE or text_start >= text_end:
             if current is not None:
                 units.append(current)
                 current = None
             continue
-        index = block.line.number
+        index = line.number
         if kind is _KIND_LIST_ITEM:
-            start = block.text_start if strip_markers else block.line.content_start
-            unit = Unit(
-                start=start,
-                end=block.text_end,
-                number=block.number,
-                is_list=True,
-                first_line=index,
-                last_line=index,
-            )
+            start = text_start if strip_markers else line.content_start
+            unit = new(Unit, (start, text_end, number, True, index, index))
         elif kind is _KIND_ANSWER:
-            unit = Unit(
-                start=block.text_start, end=block.text_end, first_line=index, last_line=index
-            )
+            unit = new(Unit, (text_start, text_end, None, False, index, index))
         else:
             if current is not None and (
                 wrapped
-                or (current.is_list and block.line.indent > 0)
+                or (current.is_list and line.content_start > line.start)  # indented
                 or _continues(text, current, block)
             ):
-                current = current._replace(end=block.line.content_end, last_line=index)
+                current = current._replace(end=line.content_end, last_line=index)
                 continue
-            unit = Unit(
-                start=block.text_start,
-                end=block.text_end,
-                first_line=index,
-                last_line=index,
-            )
+            unit = new(Unit, (text_start, text_end, None, False, index, index))
         if current is not None:
             units.append(current)
         current = unit
