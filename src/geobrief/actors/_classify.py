@@ -3,6 +3,8 @@ weak cues used only when no known name applies."""
 
 from __future__ import annotations
 
+import bisect
+
 from geobrief.actors._context import (
     _DETERMINERS,
     _LOC,
@@ -19,7 +21,7 @@ from geobrief.actors._context import (
     _Item,
     _name_shaped,
 )
-from geobrief.actors._scan import _joined_institution, _joined_kind
+from geobrief.actors._scan import _joined_kind
 from geobrief.actors._tokens import slug
 
 
@@ -94,32 +96,50 @@ def _acronym_or_slug(ctx: _Context, item: _Item) -> str:
 def _classify(ctx: _Context, items: list[_Item]) -> None:
     toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
     n = len(toks)
+    not_names, particles, words = lex.not_names, lex.name_particles, ctx.words
+    org_suffixes, given_names = lex.org_suffixes, lex.given_names
+    place_suffixes, place_prefixes = lex.place_suffixes, lex.place_prefixes
+    label_los, label_ends, starts = ctx.label.los, ctx.label.ends, ctx.starts
     for k, item in enumerate(items):
         if item.kind != "name":
             continue
-        _strip_run(ctx, item)
-        if item.i >= item.j:
-            continue
         i, j = item.i, item.j
-        item.label = ctx.label[i]
-        first, last = lows[i], lows[j - 2 if lows[j - 1] == "." and j - i > 1 else j - 1]
+        first = lows[i]
+        if (
+            first in not_names
+            or first in _DETERMINERS
+            or first in words  # (whether it is a common word here: see _strip_run)
+            or toks[j - 1] in particles
+        ):
+            _strip_run(ctx, item)
+            if item.i >= item.j:
+                continue
+            i, j = item.i, item.j
+            first = lows[i]
+        # ctx.label[i], inline: whether the run starts inside a heading or label line
+        start = starts[i]
+        line = bisect.bisect_right(label_los, start) - 1
+        item.label = line >= 0 and start < label_ends[line]
+        last = lows[j - 2 if lows[j - 1] == "." and j - i > 1 else j - 1]
         prev = items[k - 1] if k > 0 else None
         known_person = item.type == _PERSON and item.actor_id is not None
-        # suffixes and heads say the most (not for a person the gazetteer knows)
-        if not known_person and (
-            (last in lex.org_suffixes and not (j - i == 2 and toks[i] in lex.given_names))
-            or item.type == _ORG
-            or _joined_institution(lows, i, j)
-        ):
-            item.type = _ORG
-            continue
-        place_word = last in lex.place_suffixes or first in lex.place_prefixes
-        if not known_person and (
-            _joined_kind(lows, i, j) == _LOC
-            or (place_word and j - i > 1 and toks[i] not in lex.given_names)
-        ):
-            item.type = _LOC  # "Bear Lake", "Mount Paektu"; not "Christopher Hill", "Hill"
-            continue
+        if not known_person:
+            # suffixes and heads say the most (not for a person the gazetteer knows)
+            joined = _joined_kind(lows, i, j) if j - i > 1 else None
+            if (
+                (last in org_suffixes and not (j - i == 2 and toks[i] in given_names))
+                or item.type == _ORG
+                or joined == _ORG
+            ):
+                item.type = _ORG
+                continue
+            if joined == _LOC or (
+                (last in place_suffixes or first in place_prefixes)
+                and j - i > 1
+                and toks[i] not in given_names
+            ):
+                item.type = _LOC  # "Bear Lake", "Mount Paektu"; not "Christopher Hill", "Hill"
+                continue
         if item.label:
             continue
         if (

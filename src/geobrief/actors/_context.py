@@ -220,7 +220,7 @@ def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
 class _Labels:
     """Whether token ``k`` lies in a heading or label span (binary search over the spans)."""
 
-    __slots__ = ("_ends", "_los", "_starts")
+    __slots__ = ("_starts", "ends", "los")
 
     def __init__(self, spans: list[tuple[int, int]], starts: list[int]) -> None:
         merged: list[list[int]] = []
@@ -229,14 +229,16 @@ class _Labels:
                 merged[-1][1] = max(merged[-1][1], hi)
             else:
                 merged.append([lo, hi])
-        self._los = [m[0] for m in merged]
-        self._ends = [m[1] for m in merged]
+        self.los = [m[0] for m in merged]
+        """Start offsets of the merged heading and label spans, ascending."""
+        self.ends = [m[1] for m in merged]
+        """End offsets of the same spans."""
         self._starts = starts
 
     def __getitem__(self, k: int) -> bool:
         start = self._starts[k]
-        idx = bisect.bisect_right(self._los, start) - 1
-        return idx >= 0 and start < self._ends[idx]
+        idx = bisect.bisect_right(self.los, start) - 1
+        return idx >= 0 and start < self.ends[idx]
 
 
 def _gaz_match(ctx: _Context, i: int) -> tuple[int, Entry] | None:
