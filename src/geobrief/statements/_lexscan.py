@@ -95,64 +95,38 @@ def _first_words() -> frozenset[str]:
     return frozenset(cues_by_first_word()) | frozenset(hedge_table()) | frozenset(negation_table())
 
 
-_KELVIN_SIGN = "\u212a"
-"""The one character whose lowercase form falls in another class of the token pattern
-(it lowers to ``k``, one of ``[A-Za-z]``); every other character keeps its classes."""
-_CAPITAL_SIGMA = "\u03a3"
-"""The one character whose lowercase form depends on its neighbours (final sigma)."""
-
-
 class TokenTable:
     """All tokens of a text, as parallel lists; a span's tokens are a slice."""
 
-    __slots__ = ("_text", "_texts", "ends", "has_not_suffix", "lowers", "starts")
+    __slots__ = ("ends", "has_not_suffix", "lowers", "starts", "texts")
 
     def __init__(self, text: str) -> None:
-        self._text = text
-        lowered = text.lower()
-        if len(lowered) == len(text) and _KELVIN_SIGN not in text and _CAPITAL_SIGMA not in text:
-            # Every character lowers to one character of the same classes of the
-            # token pattern (``’`` and ``'`` too), so the lowercase text splits into
-            # the same tokens, already in their lowercase forms, at the same offsets.
-            if "’" in lowered:
-                lowered = lowered.replace("’", "'")
-            parts = TOKEN_SPLIT.split(lowered)
-            self._texts: list[str] | None = None
-            self.lowers = parts[1::2]
-        else:
-            parts = TOKEN_SPLIT.split(text)
-            self._texts = parts[1::2]
-            # Tokens hold no space, so one join, lower and split gives every token's
-            # lowercase form (curly apostrophes made straight) at C speed.
-            lowered = " ".join(self._texts).lower()
-            if "’" in lowered:
-                lowered = lowered.replace("’", "'")
-            self.lowers = lowered.split(" ") if self._texts else []
+        parts = TOKEN_SPLIT.split(text)
         # parts alternate: separator (whitespace), token, separator, ..., separator.
         offsets = list(accumulate(map(len, parts), initial=0))
+        self.texts = parts[1::2]
         self.starts = offsets[1:-1:2]
         self.ends = offsets[2::2]
+        # Tokens hold no space, so one join, lower and split gives every token's
+        # lowercase form (curly apostrophes made straight) at C speed.
+        lowered = " ".join(self.texts).lower()
+        if "’" in lowered:
+            lowered = lowered.replace("’", "'")
+        self.lowers = lowered.split(" ") if self.texts else []
         self.has_not_suffix = "n't" in lowered
         """Some token's lowercase form holds ``n't`` (no other character lowers to these)."""
-
-    @property
-    def texts(self) -> list[str]:
-        """Every token's text."""
-        if self._texts is None:
-            self._texts = list(map(self._text.__getitem__, map(slice, self.starts, self.ends)))
-        return self._texts
 
     def within(self, start: int, end: int) -> tuple[list[Token], list[str]]:
         """The tokens lying entirely inside ``[start, end)`` and their lowercase forms."""
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_right(self.ends, end, lo)
-        starts, ends = self.starts[lo:hi], self.ends[lo:hi]
-        texts = (
-            self._texts[lo:hi]
-            if self._texts is not None
-            else map(self._text.__getitem__, map(slice, starts, ends))
+        tokens = list(
+            map(
+                _new_tuple,
+                repeat(Token),
+                zip(self.starts[lo:hi], self.ends[lo:hi], self.texts[lo:hi], strict=True),
+            )
         )
-        tokens = list(map(_new_tuple, repeat(Token), zip(starts, ends, texts, strict=True)))
         return tokens, self.lowers[lo:hi]
 
 
