@@ -202,15 +202,18 @@ def _setext(text: str, items: list[Item], rule: Block) -> bool:
 def classify(text: str, lines: list[Line], diagnostics: list[Diagnostic]) -> list[Item]:
     """Classify every line, grouping consecutive pipe rows into tables."""
     items: list[Item] = []
+    append = items.append
+    new = tuple.__new__  # Block's own ``__new__`` is a Python function around this call
     i = 0
     n = len(lines)
     while i < n:
         line = lines[i]
-        if line.content_start == line.content_end:  # blank
-            items.append(Block(_KIND_BLANK, line, line.start, line.start))
+        _, start, _, content_start, content_end = line
+        if content_start == content_end:  # blank
+            append(new(Block, (_KIND_BLANK, line, start, start, 0, None)))
             i += 1
             continue
-        if text.find("|", line.content_start, line.content_end) >= 0:
+        if text.find("|", content_start, content_end) >= 0:
             j = i
             while j < n:
                 following = lines[j]
@@ -227,9 +230,14 @@ def classify(text: str, lines: list[Line], diagnostics: list[Diagnostic]) -> lis
             items.extend(_single(text, lines[k]) for k in range(i, j))
             i = j
             continue
+        first = text[content_start]
+        if first not in _MARKER_STARTS and not first.isdigit():  # plain text: as ``_single``
+            append(new(Block, (_KIND_TEXT, line, content_start, content_end, 0, None)))
+            i += 1
+            continue
         block = _single(text, line)
         if block.kind is _KIND_RULE:
             _setext(text, items, block)
-        items.append(block)
+        append(block)
         i += 1
     return items

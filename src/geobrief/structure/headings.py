@@ -41,7 +41,15 @@ def heading_key(text: str, start: int, end: int) -> str:
     casefolded. Empty for lines too long to be a heading."""
     if end - start > 2 * MAX_HEADING:
         return ""  # too long to be a heading even with surrounding whitespace
-    s, e = trim_heading(text, start, end)
+    if (
+        start < end
+        and not text[start].isspace()
+        and not text[end - 1].isspace()
+        and text[end - 1] not in _TRIMMED_ENDS
+    ):
+        s, e = start, end  # what ``trim_heading`` gives, without its calls
+    else:
+        s, e = trim_heading(text, start, end)
     if e - s > MAX_HEADING:
         return ""
     # Curly quotes unified (``replace`` returns at once for text without them);
