@@ -1,4 +1,5 @@
-"""Spans, paragraphs and key points built without re-running their checks.
+"""Spans, paragraphs, key points, sections and outline entries built without
+re-running their checks.
 
 The structure parser makes one span per sentence, paragraph and heading, always
 from offsets it found in the text (``0 <= start <= end <= len(text)``), so the
@@ -6,7 +7,8 @@ checked constructors would only repeat work: these set the frozen classes'
 slots directly, about three times as fast. ``Article`` checks every span again
 when it is built (as it does for objects ``geobrief.loads`` decodes). Should a
 model class ever gain a field these do not set, they fall back to the checked
-constructor.
+constructor. Their int fields (numbers read from digits, list indexes, heading
+levels of at least 1) are never negative by construction.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from typing import Any
 
 import attrs
 
-from geobrief._model import KeyPoint, Paragraph, Span
+from geobrief._model import KeyPoint, OutlineEntry, Paragraph, Section, Span
 
-__all__ = ["new_key_point", "new_paragraph", "new_span"]
+__all__ = ["new_key_point", "new_outline_entry", "new_paragraph", "new_section", "new_span"]
 
 _new = object.__new__
 
@@ -38,6 +40,8 @@ def _setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], No
 _SPAN = _setters(Span, ("start", "end"))
 _PARAGRAPH = _setters(Paragraph, ("span", "sentences"))
 _KEY_POINT = _setters(KeyPoint, ("span", "number", "sentences"))
+_SECTION = _setters(Section, ("span", "heading", "level", "paragraphs"))
+_OUTLINE_ENTRY = _setters(OutlineEntry, ("span", "number", "section"))
 
 if _SPAN is not None:
     _set_start, _set_end = _SPAN
@@ -90,3 +94,46 @@ else:  # pragma: no cover - only if KeyPoint changes shape
     def new_key_point(span: Span, number: int | None, sentences: tuple[Span, ...]) -> KeyPoint:
         """``KeyPoint(span=span, number=number, sentences=sentences)``."""
         return KeyPoint(span=span, number=number, sentences=sentences)
+
+
+if _SECTION is not None:
+    _set_section_span, _set_section_heading, _set_section_level, _set_section_paragraphs = _SECTION
+
+    def new_section(
+        span: Span, heading: Span | None, level: int, paragraphs: tuple[Paragraph, ...]
+    ) -> Section:
+        """``Section(span=span, heading=heading, level=level, paragraphs=paragraphs)``
+        for a level of at least 1."""
+        section = _new(Section)
+        _set_section_span(section, span)
+        _set_section_heading(section, heading)
+        _set_section_level(section, level)
+        _set_section_paragraphs(section, paragraphs)
+        return section
+
+else:  # pragma: no cover - only if Section changes shape
+
+    def new_section(
+        span: Span, heading: Span | None, level: int, paragraphs: tuple[Paragraph, ...]
+    ) -> Section:
+        """``Section(span=span, heading=heading, level=level, paragraphs=paragraphs)``."""
+        return Section(span=span, heading=heading, level=level, paragraphs=paragraphs)
+
+
+if _OUTLINE_ENTRY is not None:
+    _set_entry_span, _set_entry_number, _set_entry_section = _OUTLINE_ENTRY
+
+    def new_outline_entry(span: Span, number: int | None, section: int | None) -> OutlineEntry:
+        """``OutlineEntry(span=span, number=number, section=section)`` for a number
+        read from digits and a section index."""
+        entry = _new(OutlineEntry)
+        _set_entry_span(entry, span)
+        _set_entry_number(entry, number)
+        _set_entry_section(entry, section)
+        return entry
+
+else:  # pragma: no cover - only if OutlineEntry changes shape
+
+    def new_outline_entry(span: Span, number: int | None, section: int | None) -> OutlineEntry:
+        """``OutlineEntry(span=span, number=number, section=section)``."""
+        return OutlineEntry(span=span, number=number, section=section)

@@ -17,7 +17,13 @@ from geobrief._model import (
     Severity,
     Span,
 )
-from geobrief.structure._objects import new_key_point, new_paragraph, new_span
+from geobrief.structure._objects import (
+    new_key_point,
+    new_outline_entry,
+    new_paragraph,
+    new_section,
+    new_span,
+)
 from geobrief.structure.blocks import Block, Item, Kind
 from geobrief.structure.headings import trim_heading
 from geobrief.structure.paragraphs import Unit, build_units
@@ -138,12 +144,7 @@ class _Assembler:
                 )
             )
         self.sections.append(
-            Section(
-                span=new_span(start, max(ends)),
-                heading=heading_span,
-                level=level,
-                paragraphs=tuple(paragraphs),
-            )
+            new_section(new_span(start, max(ends)), heading_span, level, tuple(paragraphs))
         )
 
     def front(self, group: Group) -> None:
@@ -255,7 +256,7 @@ def _outline(
                     span=span,
                 )
             )
-        entries.append(OutlineEntry(span=span, number=number, section=section))
+        entries.append(new_outline_entry(span, number, section))
     return tuple(entries)
 
 
