@@ -186,6 +186,10 @@ class _SentenceStarts:
         return False
 
 
+_LINE_ENDS = frozenset('.!?:;"”’)…')
+"""Last characters of a line that reads as a sentence rather than a heading or label."""
+
+
 def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
     """Spans of heading-like text: the structure's headings, or (without structure) lines
     without sentence punctuation, such as titles, table headers and labels."""
@@ -195,15 +199,19 @@ def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
     spans.extend((o.span.start, o.span.end) for o in article.outline)
     spans.extend((s.heading.start, s.heading.end) for s in article.sections if s.heading)
     pos = 0
-    length = len(text)
-    while pos < length:
-        nl = text.find("\n", pos)
-        end = length if nl < 0 else nl
-        raw = text[pos:end].strip()
+    for whole in text.split("\n"):
+        end = pos + len(whole)
+        if "|" not in whole:  # the common case, in short
+            line = whole.strip()
+            if line and line[-1] not in _LINE_ENDS and len(line) < 120:
+                spans.append((pos, end))
+            pos = end + 1
+            continue
+        raw = whole.strip()
         line = raw.strip("|").strip()
-        if line and line[-1] not in '.!?:;"”’)…' and len(line) < 120 and "|" not in line:
+        if line and line[-1] not in _LINE_ENDS and len(line) < 120 and "|" not in line:
             spans.append((pos, end))
-        elif "|" in raw:
+        else:
             # a table row: cells without sentence punctuation are labels
             cell_start = pos
             while cell_start < end:
