@@ -22,6 +22,11 @@ from geobrief.statements._quotes import (
     _SINGLE_CLOSERS,
     _SINGLE_OPENERS,
     _SINGLE_TOGGLES,
+    QuoteScan,
+    _scan_line_with_retry,
+    _Scanner,
+    _State,
+    scan_quotes,
 )
 from geobrief.statements._text import Token, lowercase, tokenize
 
@@ -132,3 +137,45 @@ def test_token_table_equals_tokenize_and_lowercase(text: str, start: int, end: i
     assert expected_tokens == list(zip(table.starts, table.ends, table.texts, strict=True))
     inside = [t for t in expected_tokens if start <= t.start and t.end <= end]
     assert (inside, lowercase(inside)) == table.within(start, end)
+
+
+def reference_scan_quotes(text: str) -> QuoteScan:
+    """The line-by-line loop that ``scan_quotes`` shortcuts: every line is visited,
+    with or without a quote mark."""
+    scanner = _Scanner(text)
+    state = _State()
+    n = len(text)
+    pos = 0
+    while pos <= n:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        reopened_at = state.outer.mark if state.outer is not None else -1
+        line_start = pos if reopened_at < pos else reopened_at + 1
+        if _MARK.search(text, line_start, line_end) is not None:
+            state = _scan_line_with_retry(scanner, state, pos, line_start, line_end)
+        if nl < 0:
+            scanner.line_break(state, line_end, n, blank=False)
+            break
+        k = nl + 1
+        blank = False
+        while k < n and text[k].isspace():
+            if text[k] == "\n":
+                blank = True
+            k += 1
+        scanner.line_break(state, line_end, k, blank)
+        if state.outer is not None and state.outer.mark >= k:
+            pos = k
+        else:
+            pos = nl + 1 if state.outer is not None else k
+    quotes = sorted(scanner.quotes, key=lambda q: q.open_mark)
+    return QuoteScan(tuple(quotes), tuple(scanner.diagnostics))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="“”\"‘’'«» aZ.,\n\t", max_size=60))
+def test_scan_quotes_equals_the_line_by_line_loop(text: str) -> None:
+    """Skipping the lines without a quote mark while nothing is open pairs the marks
+    exactly as visiting every line does."""
+    expected = reference_scan_quotes(text)
+    actual = scan_quotes(text)
+    assert expected == actual

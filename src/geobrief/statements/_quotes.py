@@ -57,6 +57,7 @@ _OPEN_CONTEXT = frozenset("([{<—–-/\u00a0")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-/…")
 _WORD_AFTER = re.compile(r"[^\W_]+")
 _STRAIGHT_DOUBLE = re.compile('["＂]')
+_SPACES = re.compile(r"\s*")
 
 _OPEN, _CLOSE, _TOGGLE = "open", "close", "toggle"
 _DOUBLE, _SINGLE = "double", "single"
@@ -360,6 +361,13 @@ def _scan_line_with_retry(
     return state
 
 
+def _after_spaces(text: str, pos: int) -> int:
+    """The offset of the first non-space character at or after ``pos`` (or the end)."""
+    match = _SPACES.match(text, pos)
+    assert match is not None  # (an empty run matches)
+    return match.end()
+
+
 def scan_quotes(text: str) -> QuoteScan:
     """Find every quotation in ``text``; unbalanced marks become diagnostics."""
     scanner = _Scanner(text)
@@ -367,6 +375,15 @@ def scan_quotes(text: str) -> QuoteScan:
     n = len(text)
     pos = 0
     while pos <= n:
+        if state.outer is None:
+            # Nothing is open, so a line without a quote mark changes nothing:
+            # go straight to the next line that has one (from its first non-space).
+            found = _PAIRING_MARK.search(text, pos)
+            if found is None:
+                break
+            previous_break = text.rfind("\n", pos, found.start())
+            if previous_break >= 0:
+                pos = _after_spaces(text, previous_break + 1)
         nl = text.find("\n", pos)
         line_end = n if nl < 0 else nl
         reopened_at = state.outer.mark if state.outer is not None else -1
@@ -379,12 +396,8 @@ def scan_quotes(text: str) -> QuoteScan:
             scanner.line_break(state, line_end, n, blank=False)
             break
         # Find the first non-space character after the break, noting blank lines.
-        k = nl + 1
-        blank = False
-        while k < n and text[k].isspace():
-            if text[k] == "\n":
-                blank = True
-            k += 1
+        k = _after_spaces(text, nl + 1)
+        blank = "\n" in text[nl + 1 : k]
         scanner.line_break(state, line_end, k, blank)
         if state.outer is not None and state.outer.mark >= k:
             # Reopened in the next paragraph: resume scanning after that mark.
