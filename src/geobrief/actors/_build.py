@@ -31,7 +31,7 @@ def _build(
     ctx: _Context, article: Article, items: list[_Item], persons: dict[str, _Person]
 ) -> Article:
     gaz = ctx.gaz
-    starts, ends = ctx.starts, ctx.ends
+    ends, toks = ctx.ends, ctx.toks
     found: list[tuple[int, int, str, _Item]] = []
     mentioned: set[str] = set()  # ids mentioned other than by a contextual alias
     for item in items:
@@ -39,7 +39,7 @@ def _build(
         kind = item.kind
         if aid is None or kind == "title" or kind == "honorific" or item.i >= item.j:
             continue
-        found.append((starts[item.i], ends[item.j - 1], aid, item))
+        found.append((ends[item.i] - len(toks[item.i]), ends[item.j - 1], aid, item))
         if item.entry is None or item.entry.role != "context":
             mentioned.add(aid)
         nested = None
@@ -61,7 +61,7 @@ def _build(
     knowns: dict[str, tuple[Actor, tuple[str, ...], str | None]] = {}
     surfaces: dict[str, list[str]] = {}
     mentions: list[Mention] = []
-    text, toks, lows = ctx.text, ctx.toks, ctx.lows
+    text, lows = ctx.text, ctx.lows
     gaz_actors = gaz.actors
     n = len(toks)
     new = _new
@@ -393,7 +393,8 @@ def _nested_places(
             item = _Item("gaz", k, end)
             item.entry = entry
             item.actor_id = entry.actor_id
-            nested.append((ctx.starts[k], ctx.ends[end - 1], entry.actor_id, item))
+            start = ctx.ends[k] - len(ctx.toks[k])
+            nested.append((start, ctx.ends[end - 1], entry.actor_id, item))
         k = end
     return nested
 

@@ -86,11 +86,11 @@ def _of_affiliation(ctx: _Context, items: list[_Item], k: int) -> str | None:
 
 
 def _title_text(ctx: _Context, item: _Item) -> str:
-    return ctx.text[ctx.starts[item.i] : ctx.ends[item.j - 1]]
+    return ctx.text[ctx.ends[item.i] - len(ctx.toks[item.i]) : ctx.ends[item.j - 1]]
 
 
 def _acronym_or_slug(ctx: _Context, item: _Item) -> str:
-    return slug(ctx.text[ctx.starts[item.i] : ctx.ends[item.j - 1]])
+    return slug(ctx.text[ctx.ends[item.i] - len(ctx.toks[item.i]) : ctx.ends[item.j - 1]])
 
 
 def _classify(ctx: _Context, items: list[_Item]) -> None:
@@ -99,7 +99,7 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
     not_names, particles, words = lex.not_names, lex.name_particles, ctx.words
     org_suffixes, given_names = lex.org_suffixes, lex.given_names
     place_suffixes, place_prefixes = lex.place_suffixes, lex.place_prefixes
-    label_los, label_ends, starts = ctx.label.los, ctx.label.ends, ctx.starts
+    label_los, label_ends, ends = ctx.label.los, ctx.label.ends, ctx.ends
     for k, item in enumerate(items):
         if item.kind != "name":
             continue
@@ -117,7 +117,7 @@ def _classify(ctx: _Context, items: list[_Item]) -> None:
             i, j = item.i, item.j
             first = lows[i]
         # ctx.label[i], inline: whether the run starts inside a heading or label line
-        start = starts[i]
+        start = ends[i] - len(toks[i])
         line = bisect.bisect_right(label_los, start) - 1
         item.label = line >= 0 and start < label_ends[line]
         last = lows[j - 2 if lows[j - 1] == "." and j - i > 1 else j - 1]

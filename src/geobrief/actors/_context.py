@@ -78,8 +78,10 @@ class _Item:
 @attrs.frozen
 class _Context:
     text: str
-    starts: list[int]
     ends: list[int]
+    """End offset of each token; token ``k`` starts at ``ends[k] - len(toks[k])`` (no list
+    of start offsets is built: a per-token pass costs more than the few hundred
+    subtractions where a start is needed)."""
     toks: list[str]
     lows: list[str]
     sentence_start: _SentenceStarts
@@ -146,19 +148,17 @@ class _SentenceStarts:
     the structure's sentence offsets, else after ``. ! ? : ; |``, a line break, or an opening
     quote or bullet that itself starts one."""
 
-    __slots__ = ("_abbrevs", "_ends", "_known", "_starts", "_text", "_toks")
+    __slots__ = ("_abbrevs", "_ends", "_known", "_text", "_toks")
 
     def __init__(
         self,
         article: Article,
         text: str,
-        starts: list[int],
         ends: list[int],
         toks: list[str],
         abbrevs: frozenset[str],
     ) -> None:
         self._text = text
-        self._starts = starts
         self._ends = ends
         self._toks = toks
         self._abbrevs = abbrevs
@@ -166,17 +166,21 @@ class _SentenceStarts:
 
     def _abbrev_dot(self, k: int) -> bool:
         """The period at ``k`` ends an abbreviation (``Mr.``) or an initial (``F.``)."""
-        if k == 0 or self._starts[k] != self._ends[k - 1]:
+        if k == 0 or self._ends[k] - len(self._toks[k]) != self._ends[k - 1]:
             return False
         word = self._toks[k - 1]
         return word.lower() in self._abbrevs or (len(word) == 1 and word.isupper())
 
     def __getitem__(self, k: int) -> bool:
+        ends, toks = self._ends, self._toks
         for _ in range(4):  # at most a few opening quotes/bullets in a row
-            if k <= 0 or self._starts[k] in self._known:
+            if k <= 0:
                 return True
-            prev = self._toks[k - 1]
-            if "\n" in self._text[self._ends[k - 1] : self._starts[k]]:
+            start = ends[k] - len(toks[k])
+            if start in self._known:
+                return True
+            prev = toks[k - 1]
+            if "\n" in self._text[ends[k - 1] : start]:
                 return True
             if prev in _SENTENCE_END:
                 return not (prev == "." and self._abbrev_dot(k - 1))
@@ -228,9 +232,9 @@ def _label_lines(article: Article, text: str) -> list[tuple[int, int]]:
 class _Labels:
     """Whether token ``k`` lies in a heading or label span (binary search over the spans)."""
 
-    __slots__ = ("_starts", "ends", "los")
+    __slots__ = ("_ends", "_toks", "ends", "los")
 
-    def __init__(self, spans: list[tuple[int, int]], starts: list[int]) -> None:
+    def __init__(self, spans: list[tuple[int, int]], ends: list[int], toks: list[str]) -> None:
         merged: list[list[int]] = []
         for lo, hi in sorted(spans):
             if merged and lo <= merged[-1][1]:
@@ -241,10 +245,11 @@ class _Labels:
         """Start offsets of the merged heading and label spans, ascending."""
         self.ends = [m[1] for m in merged]
         """End offsets of the same spans."""
-        self._starts = starts
+        self._ends = ends
+        self._toks = toks
 
     def __getitem__(self, k: int) -> bool:
-        start = self._starts[k]
+        start = self._ends[k] - len(self._toks[k])
         idx = bisect.bisect_right(self.los, start) - 1
         return idx >= 0 and start < self.ends[idx]
 
@@ -300,7 +305,7 @@ def _is_city(ctx: _Context, entry: Entry) -> bool:
 
 def _abbrev_dot(ctx: _Context, j: int) -> bool:
     """Token ``j`` is a period that ends an abbreviation (``Mr.``, ``Inc.``) or initial."""
-    if j >= len(ctx.toks) or ctx.toks[j] != "." or ctx.starts[j] != ctx.ends[j - 1]:
+    if j >= len(ctx.toks) or ctx.toks[j] != "." or ctx.ends[j] - 1 != ctx.ends[j - 1]:
         return False
     word = ctx.toks[j - 1]
     return ctx.lows[j - 1] in ctx.lex.abbreviation_words or (len(word) == 1 and word.isupper())
@@ -308,7 +313,8 @@ def _abbrev_dot(ctx: _Context, j: int) -> bool:
 
 def _tight(ctx: _Context, j: int) -> bool:
     """Token ``j`` touches its neighbours (no space on either side)."""
-    return ctx.starts[j] == ctx.ends[j - 1] and ctx.ends[j] == ctx.starts[j + 1]
+    ends, toks = ctx.ends, ctx.toks
+    return ends[j] - len(toks[j]) == ends[j - 1] and ends[j] == ends[j + 1] - len(toks[j + 1])
 
 
 def _name_shaped(token: str) -> bool:

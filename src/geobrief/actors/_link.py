@@ -44,13 +44,13 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
     cues); then single words (a known name or surname, else weak cues)."""
     persons: dict[str, _Person] = {}
     by_text: dict[str, str] = {}
-    text, starts, ends = ctx.text, ctx.starts, ctx.ends
+    text, ends, toks = ctx.text, ctx.ends, ctx.toks
     particles = ctx.lex.name_particles
     # each name run with its text and words, worked out once (the runs no longer change)
     names: list[tuple[int, _Item, str, tuple[str, ...]]] = []
     for k, it in enumerate(items):
         if it.kind == "name" and it.i < it.j:
-            text_ = text[starts[it.i] : ends[it.j - 1]]
+            text_ = text[ends[it.i] - len(toks[it.i]) : ends[it.j - 1]]
             names.append((k, it, text_, _run_words(text_, particles)))
     for _, item, text_, words in names:
         if item.type is not None and (
@@ -79,7 +79,6 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             if len(person.tokens) >= 3 or first in fam or first not in ctx.lex.given_names:
                 first_tok.setdefault(person.tokens[0], []).append(pid)
     if last_tok:
-        toks = ctx.toks
         for item in items:
             if item.kind == "gaz" and item.j == item.i + 1 and item.entry is not None:
                 candidates = last_tok.get(toks[item.i])

@@ -34,7 +34,7 @@ from geobrief.actors._gazetteer import Gazetteer
 from geobrief.actors._lexicon import lexicon
 from geobrief.actors._link import _link
 from geobrief.actors._scan import _scan
-from geobrief.actors._tokens import tokenize
+from geobrief.actors._tokens import token_ends
 
 __all__ = ["recognize"]
 
@@ -76,18 +76,17 @@ def _context(article: Article, gaz: Gazetteer) -> _Context | None:
     """The shared state of one run over ``article`` (None for a text without tokens)."""
     lex = lexicon()
     text = article.text
-    starts, ends, toks = tokenize(text)
+    ends, toks = token_ends(text)
     if not toks:
         return None
     unique = set(toks)
     return _Context(
         text=text,
-        starts=starts,
         ends=ends,
         toks=toks,
         lows=_lowercase(toks, text.isascii()),
-        sentence_start=_SentenceStarts(article, text, starts, ends, toks, lex.abbreviation_words),
-        label=_Labels(_label_lines(article, text), starts),
+        sentence_start=_SentenceStarts(article, text, ends, toks, lex.abbreviation_words),
+        label=_Labels(_label_lines(article, text), ends, toks),
         gaz=gaz,
         lex=lex,
         body_trie=_body_trie(),

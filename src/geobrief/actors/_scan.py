@@ -64,14 +64,14 @@ def _name_run(ctx: _Context, i: int) -> int:
     n = len(toks)
     if not _is_cap(toks[i]):
         return i
-    starts, ends, text = ctx.starts, ctx.ends, ctx.text
+    ends, text = ctx.ends, ctx.text
     given_names, title_heads, trie = lex.given_names, lex.title_heads, ctx.gaz.trie
     first_given = toks[i] in given_names
     j = i + 1
     joined_of = False
     while j < n and j - i < _MAX_RUN:
         tok = toks[j]
-        gap = starts[j] - ends[j - 1]
+        gap = ends[j] - len(tok) - ends[j - 1]
         if gap > 1 or (gap == 1 and text[ends[j - 1]] == "\n"):
             break  # not one space apart, or across a line break
         if (
@@ -125,9 +125,11 @@ _NOT_CAPS = ("I", "A")
 def _product_code(ctx: _Context, j: int) -> bool:
     """Token ``j`` is a model code after an organization's name (``Airbus A380``,
     ``Boeing 787``): the name is a product's, not a mention of the maker."""
-    if j >= len(ctx.toks) or "\n" in ctx.text[ctx.ends[j - 1] : ctx.starts[j]]:
+    if j >= len(ctx.toks):
         return False
     tok = ctx.toks[j]
+    if "\n" in ctx.text[ctx.ends[j - 1] : ctx.ends[j] - len(tok)]:
+        return False
     has_digit = any(c.isdigit() for c in tok)
     model = has_digit and (tok[0].isalpha() or tok[-1].isalpha())
     return model or (tok.isdigit() and len(tok) == 3)
@@ -146,7 +148,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     body_trie = ctx.body_trie
     join_heads = _join_heads()
     honorific_words, title_dot_stems = lex.honorific_stems, lex.title_dot_stems
-    starts, ends = ctx.starts, ctx.ends
+    ends = ctx.ends
     given_names, not_names = lex.given_names, lex.not_names
     title_heads = lex.title_heads
     pos = 0
@@ -183,7 +185,7 @@ def _scan(ctx: _Context) -> list[_Item]:
             hit is not None
             and hit[0] < n
             and toks[hit[0]] == "$"
-            and starts[hit[0]] == ends[hit[0] - 1]
+            and ends[hit[0]] - 1 == ends[hit[0] - 1]  # (the "$" token has length 1)
         ):
             hit = None  # a currency: "US$", "HK$"
         if hit is not None:
@@ -226,7 +228,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                 hit_kind is _ORG_KIND
                 and j < n
                 and _is_cap(toks[j])
-                and ctx.starts[j] == ctx.ends[j - 1] + 1
+                and ends[j] - len(toks[j]) == ends[j - 1] + 1
                 and lows[j] not in heads_mods
                 and toks[j] not in lex.given_names
                 and toks[j] not in trie
@@ -384,7 +386,7 @@ def _word_before_state(ctx: _Context, i: int) -> int:
     """End of ``<Word> <State>`` naming an organization (``Air France``, ``Environment
     Canada``), or ``i``. The word is no direction, title, given name or common word."""
     j = i + 1
-    if j >= len(ctx.toks) or ctx.starts[j] != ctx.ends[i] + 1:
+    if j >= len(ctx.toks) or ctx.ends[j] - len(ctx.toks[j]) != ctx.ends[i] + 1:
         return i
     low = ctx.lows[i]
     lex = ctx.lex

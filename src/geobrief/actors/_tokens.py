@@ -9,7 +9,7 @@ import re
 import sys
 import unicodedata
 
-__all__ = ["Tokens", "slug", "token_pattern", "tokenize"]
+__all__ = ["Tokens", "slug", "token_ends", "token_pattern", "tokenize"]
 
 Tokens = tuple[list[int], list[int], list[str]]
 """Parallel lists: token start offsets, end offsets, texts."""
@@ -45,13 +45,19 @@ def token_pattern() -> re.Pattern[str]:
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens in one regex pass; offsets come from the match lengths
     (the matches tile the text up to the last token)."""
+    ends, texts = token_ends(text)
+    starts = list(map(operator.sub, ends, map(len, texts)))
+    return starts, ends, texts
+
+
+def token_ends(text: str) -> tuple[list[int], list[str]]:
+    """The end offsets and texts of :func:`tokenize`'s tokens (token ``k`` starts at
+    ``ends[k] - len(texts[k])``), one pass fewer."""
     raw = _TOKEN.findall(text)
     while raw and (not raw[-1] or raw[-1].isspace()):
         raw.pop()  # the trailing-whitespace match(es) at the end
     ends = list(itertools.accumulate(map(len, raw)))
-    texts = list(map(str.lstrip, raw))
-    starts = list(map(operator.sub, ends, map(len, texts)))
-    return starts, ends, texts
+    return ends, list(map(str.lstrip, raw))
 
 
 def slug(text: str) -> str:
