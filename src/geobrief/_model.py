@@ -516,6 +516,23 @@ class Claim:
     """Index into ``Article.statements`` of the statement it comes from, if any."""
 
 
+def _trusted_span(start: int, end: int) -> Span:
+    """``Span(start=start, end=end)`` without its check, for offsets a stage computed as
+    ints with ``0 <= start <= end`` (``Article`` checks every span against the text)."""
+    span = _new(Span)
+    _set_span_start(span, start)
+    _set_span_end(span, end)
+    return span
+
+
+def _trusted_hedge(cue: str, span: Span) -> Hedge:
+    """``Hedge(cue=cue, span=span)`` set directly (Hedge has no converter or validator)."""
+    hedge = _new(Hedge)
+    _set_hedge_cue(hedge, cue)
+    _set_hedge_span(hedge, span)
+    return hedge
+
+
 def _trusted_claim(
     *,
     span: Span,
@@ -549,6 +566,8 @@ def _trusted_claim(
 
 
 _new = object.__new__
+_set_hedge_cue = Hedge.__dict__["cue"].__set__
+_set_hedge_span = Hedge.__dict__["span"].__set__
 _set_claim_span = Claim.__dict__["span"].__set__
 _set_claim_source = Claim.__dict__["source"].__set__
 _set_claim_modality = Claim.__dict__["modality"].__set__
