@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate, islice
+from operator import attrgetter
 
 import attrs
 
@@ -36,6 +37,7 @@ from geobrief.claims._clauses import clause_spans
 from geobrief.claims._cues import (
     find_hedges,
     find_negation,
+    hedges_of,
     scanned_hedges,
     scanned_negation,
 )
@@ -141,8 +143,8 @@ def _voice_spans(article: Article, ctx: ArticleContext) -> tuple[list[Span], lis
                 always[span.start, span.end] = span
     sentences = [s.span for s in ctx.sentences]
     keys = [(s.start, s.end) for s in sentences]
-    if not always and all(map(tuple.__lt__, keys, islice(keys, 1, None))):
-        return sentences, [False] * len(sentences)  # in order and distinct already
+    if all(map(tuple.__lt__, keys, islice(keys, 1, None))) and always.keys() <= set(keys):
+        return sentences, [key in always for key in keys]  # in order, distinct, complete
     spans = dict(zip(keys, sentences, strict=True))
     spans.update(always)
     ordered = sorted(spans)
@@ -186,10 +188,11 @@ def extract_claims(article: Article) -> Article:
     already = _Covered(covered)
     article_voice = ArticleSource()  # immutable: one value serves every claim
     mentions, lexicon = ctx.mentions, ctx.lexicon
-    ids_inside, any_inside, hedge_overlaps = (
-        mentions.ids_inside,
-        mentions.any_inside,
+    ids_inside, any_inside = mentions.ids_inside, mentions.any_inside
+    hedge_overlaps, hedges_in, first_negation = (
         lexicon.hedge_overlaps,
+        lexicon.hedges_in,
+        lexicon.first_negation,
     )
     voice, always_kept = _voice_spans(article, ctx)
     for sentence, always in zip(voice, always_kept, strict=True):
@@ -199,9 +202,14 @@ def extract_claims(article: Article) -> Article:
             continue  # claimed already, or none of its clauses can name an actor or hedge
         for span in clause_spans(text, sentence):
             about = ids_inside(span)
-            hedges = scanned_hedges(text, lexicon, span, sentence.start)
+            hits = hedges_in(span.start, span.end)
+            hedges = () if hits == [] else hedges_of(text, hits, span, sentence.start)
             if always or about or hedges:
-                negation = scanned_negation(text, lexicon, span)
+                negation = (
+                    None
+                    if first_negation(span.start, span.end) is None
+                    else scanned_negation(text, lexicon, span)
+                )
                 claims.append(
                     _trusted_claim(
                         span=span,
@@ -216,5 +224,5 @@ def extract_claims(article: Article) -> Article:
                         statement=None,
                     )
                 )
-    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    claims.sort(key=attrgetter("span.start", "span.end"))
     return attrs.evolve(article, claims=tuple(claims))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from geobrief._model import Span
+from geobrief._model import Span, _trusted_span
 from geobrief.statements._frames import opens_participle
 
 __all__ = ["clause_spans"]
@@ -36,7 +36,7 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     body = body.rstrip(_TRAILING)
     if not any(map(str.isalpha, body)):  # (also when nothing is left)
         return None
-    return Span(start=start, end=start + len(body))
+    return _trusted_span(start, start + len(body))  # 0 <= start <= end
 
 
 def clause_spans(text: str, sentence: Span) -> list[Span]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geobrief._model import Hedge, Span
+from geobrief._model import Hedge, Span, _trusted_hedge, _trusted_span
 from geobrief.claims._lexicon import match_hedge, match_negation, may_have_cue
-from geobrief.statements._lexscan import LexiconScan
+from geobrief.statements._lexscan import LexiconHit, LexiconScan
 from geobrief.statements._text import Token, lowercase, tokenize
 
-__all__ = ["find_hedges", "find_negation", "scanned_hedges", "scanned_negation"]
+__all__ = ["find_hedges", "find_negation", "hedges_of", "scanned_hedges", "scanned_negation"]
 
 
 _MAY = re.compile(r"May(?!\w)")
@@ -73,18 +73,25 @@ def scanned_hedges(
     text: str, scan: LexiconScan, span: Span, sentence_start: int | None = None
 ) -> tuple[Hedge, ...]:
     """:func:`find_hedges` answered from an article's lexicon scan (same result)."""
-    hits = scan.hedges_in(span.start, span.end)
+    return hedges_of(text, scan.hedges_in(span.start, span.end), span, sentence_start)
+
+
+def hedges_of(
+    text: str, hits: list[LexiconHit] | None, span: Span, sentence_start: int | None = None
+) -> tuple[Hedge, ...]:
+    """:func:`scanned_hedges` from the scan's answer ``hits`` for ``span``."""
     if not hits:
         return () if hits is not None else find_hedges(text, span, sentence_start)
-    return tuple(
-        Hedge(cue=lemma, span=Span(start=start, end=end))
-        for start, end, lemma, _ in hits
-        if not (
+    found = []
+    for start, end, lemma, _ in hits:
+        if (
             text[start] == "M"
             and _MAY.match(text, start)
             and start not in (span.start, sentence_start)
-        )
-    )
+        ):
+            continue  # the month
+        found.append(_trusted_hedge(lemma, _trusted_span(start, end)))  # the scan's offsets
+    return tuple(found)
 
 
 def scanned_negation(text: str, scan: LexiconScan, span: Span) -> Span | None:
@@ -94,4 +101,4 @@ def scanned_negation(text: str, scan: LexiconScan, span: Span) -> Span | None:
         return find_negation(text, span)
     if hit is None or hit is True:
         return None
-    return Span(start=hit[0], end=hit[1])
+    return _trusted_span(hit[0], hit[1])  # the scan's offsets
