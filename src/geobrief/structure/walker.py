@@ -60,9 +60,11 @@ _NEAR_SCAN = 8  # entries looked at per line, so the look-up stays O(1)
 _NEAR_MAX_WORDS = 12
 
 _PART_NAMES = part_names()
-_EMPTY_KINDS = frozenset((_KIND_BLANK, _KIND_RULE))
+# Tuples, not sets: ``in`` compares enum members by identity in C, while a set would
+# call ``Enum.__hash__``, a Python function on 3.11.
+_EMPTY_KINDS = (_KIND_BLANK, _KIND_RULE)
 """Kinds of block that give a group no content."""
-_LABELLED_KINDS = frozenset((_KIND_QUESTION, _KIND_ANSWER))
+_LABELLED_KINDS = (_KIND_QUESTION, _KIND_ANSWER)
 _PART_ROLES = {
     "outline": _ROLE_OUTLINE,
     "key_points": _ROLE_KEY_POINTS,
