@@ -61,13 +61,21 @@ class _Item:
         "type",
     )
 
-    def __init__(self, kind: str, i: int, j: int) -> None:
+    def __init__(
+        self,
+        kind: str,
+        i: int,
+        j: int,
+        entry: Entry | None = None,
+        actor_id: str | None = None,
+        type_: str | None = None,
+    ) -> None:
         self.kind = kind  # "gaz", "body", "title", "honorific", "name"
         self.i = i
         self.j = j
-        self.entry: Entry | None = None
-        self.actor_id: str | None = None
-        self.type: str | None = None  # for name runs: person / organization / location
+        self.entry = entry
+        self.actor_id = actor_id
+        self.type = type_  # for name runs: person / organization / location
         self.titles: list[str] = []
         self.affiliation: str | None = None
         self.label = False

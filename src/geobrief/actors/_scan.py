@@ -157,118 +157,105 @@ def _scan(ctx: _Context) -> list[_Item]:
             continue
         tok = toks[i]
         low = lows[i]
-        # 1. gazetteer: the longest match from the token trie
+        # 1. gazetteer: the longest match from the token trie, ending at token j
+        hit: Entry | None = None
+        j = i
         node = trie.get(tok)
-        hit: tuple[int, Entry] | None = None
         if node is not None:
             k = i + 1
             while True:
                 entries = node.get(_END)
                 if entries:
-                    hit = (k, entries[0])
+                    j = k
+                    hit = entries[0]
                 if k >= n:
                     break
                 node = node.get(toks[k])
                 if node is None:
                     break
                 k += 1
-        if (
-            hit is not None
-            and hit[0] == i + 1
-            and tok in given_names
-            and i + 1 < n
-            and _is_cap(toks[i + 1])
-            and toks[i + 1] not in trie
-        ):
-            hit = None  # "Vladimir Putin", "Jordan Peterson": a given name, not a place
-        if (
-            hit is not None
-            and hit[0] < n
-            and toks[hit[0]] == "$"
-            and ends[hit[0]] - 1 == ends[hit[0] - 1]  # (the "$" token has length 1)
-        ):
-            hit = None  # a currency: "US$", "HK$"
+            if hit is not None:
+                nxt = toks[j] if j < n else None  # the token after the match
+                if nxt is not None and (
+                    # "Vladimir Putin", "Jordan Peterson": a given name, not a place
+                    (
+                        j == i + 1
+                        and tok in given_names
+                        and nxt[0].isupper()
+                        and (len(nxt) > 1 or nxt not in _NOT_CAPS)  # (_is_cap inline)
+                        and nxt not in trie
+                    )
+                    # a currency: "US$", "HK$" (the "$" token has length 1)
+                    or (nxt == "$" and ends[j] - 1 == ends[j - 1])
+                ):
+                    hit = None
         if hit is not None:
-            entry = hit[1]
+            entry = hit
             if entry.role == "ignore":
-                pos = hit[0]  # a listed non-actor: an index, a currency, a time zone
+                pos = j  # a listed non-actor: an index, a currency, a time zone
                 continue
-            hit_actor = gaz_actors.get(entry.actor_id)
-            hit_kind = hit_actor.kind if hit_actor is not None else None
-            if hit_kind is _ORG_KIND and _product_code(ctx, hit[0]):
-                pos = hit[0] + 1  # "Airbus A380", "Boeing 787": a product, not the maker
+            actor = gaz_actors.get(entry.actor_id)
+            hit_kind = actor.kind if actor is not None else None
+            if hit_kind is _ORG_KIND and _product_code(ctx, j):
+                pos = j + 1  # "Airbus A380", "Boeing 787": a product, not the maker
                 continue
             if (
-                hit[0] + 1 < n
-                and lows[hit[0]] in _JOINERS
-                and lows[hit[0] - 1] in join_heads
-                and _is_cap(toks[hit[0] + 1])
+                j + 1 < n
+                and lows[j] in _JOINERS
+                and lows[j - 1] in join_heads
+                and _is_cap(toks[j + 1])
             ):
                 # "the Gulf of Mexico" is not "the Gulf": the longer name is read as a name run
                 start = i + 1 if low == "the" else i
                 end = _name_run(ctx, start)
-                if end > hit[0]:
+                if end > j:
                     items.append(_Item("name", start, end))
                     pos = end
                     continue
             if hit_kind is _PERSON_KIND:
-                item = _Item("name", i, hit[0])  # a known person: titles come from the text
-                item.type = _PERSON
-                item.actor_id = entry.actor_id
-                items.append(item)
-                pos = hit[0]
+                # a known person: titles come from the text
+                items.append(_Item("name", i, j, None, entry.actor_id, _PERSON))
+                pos = j
                 continue
-        if hit is not None:
-            j, entry = hit
-            item = _Item("gaz", i, j)
-            item.entry = entry
-            item.actor_id = entry.actor_id
-            actor = hit_actor
+            item = _Item("gaz", i, j, entry, entry.actor_id)
             if (
                 hit_kind is _ORG_KIND
-                and j < n
-                and _is_cap(toks[j])
-                and ends[j] - len(toks[j]) == ends[j - 1] + 1
+                and nxt is not None
+                and _is_cap(nxt)
+                and ends[j] - len(nxt) == ends[j - 1] + 1
                 and lows[j] not in heads_mods
-                and toks[j] not in lex.given_names
-                and toks[j] not in trie
+                and nxt not in given_names
+                and nxt not in trie
             ):
                 end = _name_run(ctx, j)
                 if end > j:  # "Boeing Commercial Airplanes", "Apple Computer"
-                    item = _Item("name", i, end)
-                    item.type = _ORG
-                    items.append(item)
+                    items.append(_Item("name", i, end, None, None, _ORG))
                     pos = end
                     continue
-            if actor is not None and hit_kind in _PLACE_KINDS:
-                k = j + 1 if j < n and toks[j] in _POSSESSIVE else j
+            if actor is not None and (hit_kind is _STATE_KIND or hit_kind is _LOCATION_KIND):
+                k = j + 1 if nxt is not None and nxt in _POSSESSIVE else j
                 body = _body_match(ctx, k) if k < n and lows[k] in body_trie else None
                 if body is not None and entry.role != "context" and _body_ends(ctx, body[0]):
-                    state = actor.affiliation if actor.kind is _LOCATION_KIND else actor.id
+                    state = actor.affiliation if hit_kind is _LOCATION_KIND else actor.id
                     if state is not None and state.startswith("state:"):
-                        item = _Item("body", i, body[0])
-                        item.actor_id = _body_id(state, body[1])
+                        item = _Item("body", i, body[0], entry, _body_id(state, body[1]))
                         item.affiliation = state
-                        item.entry = entry
                         items.append(item)
                         pos = body[0]
                         continue
-                end = j
-                if j < n:
-                    next_tok = toks[j]
-                    if next_tok[0].isupper() and (len(next_tok) > 1 or next_tok not in _NOT_CAPS):
-                        end = _name_run(ctx, j)  # (_is_cap inline)
-                if end > j and (
-                    any(w in lex.org_suffixes for w in lows[j:end])
-                    or _joined_institution(lows, j, end)
-                    or lows[end - 1] in lex.place_suffixes
-                ):
-                    item = _Item("name", i, end)
-                    place = lows[end - 1] in lex.place_suffixes
-                    item.type = _LOC if place and not _joined_institution(lows, j, end) else _ORG
-                    items.append(item)
-                    pos = end
-                    continue
+                # (_is_cap inline)
+                if nxt is not None and nxt[0].isupper() and (len(nxt) > 1 or nxt not in _NOT_CAPS):
+                    end = _name_run(ctx, j)
+                    if end > j and (
+                        any(w in lex.org_suffixes for w in lows[j:end])
+                        or _joined_institution(lows, j, end)
+                        or lows[end - 1] in lex.place_suffixes
+                    ):
+                        place = lows[end - 1] in lex.place_suffixes
+                        kind = _LOC if place and not _joined_institution(lows, j, end) else _ORG
+                        items.append(_Item("name", i, end, None, None, kind))
+                        pos = end
+                        continue
             items.append(item)
             pos = j
             continue
