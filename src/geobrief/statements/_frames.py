@@ -24,7 +24,7 @@ from geobrief.statements._lexicon import (
     words,
 )
 from geobrief.statements._phrases import Phrase, phrase_after, phrase_before
-from geobrief.statements._text import TOKEN_PATTERN, Token, is_capitalized
+from geobrief.statements._text import TOKEN_PATTERN, Token
 
 __all__ = ["Frame", "find_frames", "opens_participle", "participle_after_comma", "phrase_span"]
 
@@ -188,7 +188,7 @@ def _trailing_attribution(
     for k in range(i, min(stop, i + 8)):
         match = (
             match_cue(lowers, k)
-            if lowers[k] in _CUE_FIRST_WORDS and not is_capitalized(tokens[k].text)
+            if lowers[k] in _CUE_FIRST_WORDS and not tokens[k].text[0].isupper()
             else None
         )
         if match is not None and match.entry.pos == "verb":
@@ -387,7 +387,7 @@ def _bare_clause(
         return None
     if lower in _NOT_BARE_CLAUSE_START or lower in {"not", "never"}:
         return None
-    if lower.endswith("ly") and not is_capitalized(first.text):
+    if lower.endswith("ly") and not first.text[0].isupper():
         return None
     end = _clause_end(tokens, lowers, start, stop)
     if end - start < 4:
@@ -418,7 +418,7 @@ def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
         entry = match.entry
         after = i + match.length
         resume = after
-        if i > 0 and entry.pos == "verb" and is_capitalized(tokens[i].text):
+        if i > 0 and entry.pos == "verb" and tokens[i].text[0].isupper():
             continue  # "United States", "Reports" inside a sentence: a name, not a verb
         cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
         frame: Frame | None = None
@@ -519,7 +519,7 @@ def _by_agent(
     if agent is None or agent.is_pronoun(tokens):
         return None
     head_word = tokens[agent.head].text
-    if not is_capitalized(head_word) and source_type(head_word) != "person":
+    if not head_word[0].isupper() and source_type(head_word) != "person":
         return None  # "explained by the fact that": not a speaker
     content, _, clause = _after_cue(tokens, lowers, entry, agent.end, n)
     if content is None:
@@ -575,7 +575,7 @@ def _inverted_aside(tokens: Sequence[Token], lowers: Sequence[str], i: int, afte
     subject = phrase_after(tokens, lowers, after)
     if subject is None:
         return False
-    if not (subject.is_pronoun(tokens) or is_capitalized(tokens[subject.head].text)):
+    if not (subject.is_pronoun(tokens) or tokens[subject.head].text[0].isupper()):
         return False
     return subject.end >= n or tokens[subject.end].text in {",", "."}
 
@@ -706,7 +706,7 @@ def _verb_frame(
         and after + 1 < n
         and tokens[after].text == ","
         and tokens[after + 1].text[0].isalpha()
-        and not is_capitalized(tokens[after + 1].text)
+        and not tokens[after + 1].text[0].isupper()
         and participle_after_comma(tokens, lowers, after, n) < 0
     ):
         # "These orcas, she suggested, specialize in ...": the attribution interrupts

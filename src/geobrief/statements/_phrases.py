@@ -38,7 +38,9 @@ class Phrase:
 
     def is_pronoun(self, tokens: Sequence[Token]) -> bool:
         """True for a one-word personal pronoun (he, she, they, it, we, I)."""
-        return self.end - self.start == 1 and tokens[self.start].lower in _pronouns()
+        if self.end - self.start != 1:
+            return False
+        return tokens[self.start].text.lower().replace("’", "'") in _PRONOUNS  # (Token.lower)
 
 
 @cache
@@ -76,10 +78,6 @@ _TIME_NOUNS = words("time_noun")
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 
 
-def _is_word(token: Token) -> bool:
-    return token.text[0].isalnum()
-
-
 def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
     """Could this token be part of a noun phrase?"""
     text = token.text
@@ -109,9 +107,7 @@ def skip_modifiers_back(tokens: Sequence[Token], lowers: Sequence[str], j: int, 
     steps = 0
     while k > low and steps < 4:
         lower = lowers[k - 1]
-        if lower in _AUXILIARIES or (
-            lower.endswith("ly") and not is_capitalized(tokens[k - 1].text)
-        ):
+        if lower in _AUXILIARIES or (lower.endswith("ly") and not tokens[k - 1].text[0].isupper()):
             k -= 1
             steps += 1
             continue
@@ -140,21 +136,21 @@ def _simple_before(
             if not (
                 lower == "that"
                 and (
-                    is_capitalized(tokens[k].text)
+                    tokens[k].text[0].isupper()
                     or (prev > 0 and match_cue(lowers, prev - 1) is not None)
                 )
             ):
                 k = prev  # ("said that bureaucrats ...", "that Tehran would": a complementizer)
             break
-        if lower in _LINKS and prev - 1 >= limit and is_capitalized(tokens[k].text):
-            if is_capitalized(tokens[prev - 1].text):
+        if lower in _LINKS and prev - 1 >= limit and tokens[k].text[0].isupper():
+            if tokens[prev - 1].text[0].isupper():
                 k = prev
                 if lower != "&":
                     head = prev - 1  # "President Hassan Rouhani of Iran": Rouhani
                 continue
             break
-        if lower == "and" and prev - 1 >= limit and is_capitalized(tokens[k].text):
-            if is_capitalized(tokens[prev - 1].text):
+        if lower == "and" and prev - 1 >= limit and tokens[k].text[0].isupper():
+            if tokens[prev - 1].text[0].isupper():
                 k = prev
                 continue
             break
@@ -163,7 +159,9 @@ def _simple_before(
             continue
         break
     # Never start on a link word or a trailing period.
-    while k < last and (lowers[k] in _LINKS or lowers[k] == "and" or not _is_word(tokens[k])):
+    while k < last and (
+        lowers[k] in _LINKS or lowers[k] == "and" or not tokens[k].text[0].isalnum()
+    ):
         k += 1
     # Nor on a date ("On February 1 Amazon Web Services acknowledged ...").
     while k < last and (
@@ -268,7 +266,7 @@ def _relative_clause_before(
                 return None
             outer = _extend_links(tokens, lowers, outer, low)
             return Phrase(outer.start, end, outer.head)
-        if not _is_word(tokens[k]):
+        if not tokens[k].text[0].isalnum():
             return None
     return None
 
@@ -348,10 +346,10 @@ def _apposition_before(
         return Phrase(
             before.start, opening if first not in {"who", "which", "whose"} else comma, before.head
         )
-    inner_capital = any(is_capitalized(tokens[k].text) for k in range(inner_start, comma))
+    inner_capital = any(tokens[k].text[0].isupper() for k in range(inner_start, comma))
     head = before.head
-    if inner_capital and not is_capitalized(tokens[before.head].text):
-        head = max(k for k in range(inner_start, comma) if is_capitalized(tokens[k].text))
+    if inner_capital and not tokens[before.head].text[0].isupper():
+        head = max(k for k in range(inner_start, comma) if tokens[k].text[0].isupper())
     return Phrase(before.start, comma, head)
 
 
@@ -380,7 +378,7 @@ def phrase_after(
             and head >= 0
             and k + 2 < limit
             and lowers[k + 1] == "the"
-            and (is_capitalized(tokens[k + 2].text))
+            and (tokens[k + 2].text[0].isupper())
         ):
             k += 2  # "Ambassador to the United States Hamdullah Mohib"
             continue
@@ -394,16 +392,14 @@ def phrase_after(
             if (
                 head >= 0
                 and k + 1 < limit
-                and (
-                    is_capitalized(tokens[k + 1].text) or lowers[k + 1] in _DETERMINERS or title_and
-                )
+                and (tokens[k + 1].text[0].isupper() or lowers[k + 1] in _DETERMINERS or title_and)
             ):
                 k += 1
                 if lowers[k] in _DETERMINERS:
                     k += 1
                 continue
             break
-        if lower.endswith("'s") and _is_word(token):
+        if lower.endswith("'s") and token.text[0].isalnum():
             head = k
             k += 1
             continue
@@ -411,7 +407,7 @@ def phrase_after(
             token.text == "."
             and head == k - 1
             and k + 1 < limit
-            and is_capitalized(tokens[k + 1].text)
+            and tokens[k + 1].text[0].isupper()
             and tokens[k - 1].end == token.start
             and (len(tokens[k - 1].text) == 1 or tokens[k - 1].text in _NAME_ABBREVIATIONS)
         ):
@@ -421,7 +417,7 @@ def phrase_after(
             if (
                 lower in _CUE_FIRST_WORDS
                 and match_cue(lowers, k) is not None
-                and not is_capitalized(token.text)
+                and not token.text[0].isupper()
                 and head >= 0
             ):
                 break
@@ -429,7 +425,7 @@ def phrase_after(
                 head >= 0
                 and lower.endswith("ed")
                 and token.text[0].islower()
-                and is_capitalized(tokens[k - 1].text)
+                and tokens[k - 1].text[0].isupper()
             ):
                 break  # "Smith rejected the offer": a verb after a name
             head = k

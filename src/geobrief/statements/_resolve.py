@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import chain
 
 from geobrief._model import Actor, ActorKind, Article, Span
 from geobrief.statements._lexicon import words
@@ -150,11 +151,10 @@ class MentionIndex:
     def _every_name_word(self) -> frozenset[str]:
         """The words of every actor's name, aliases and titles (computed once)."""
         if self._every_name is None:
-            self._every_name = frozenset(
-                " ".join(" ".join((a.name, *a.aliases, *a.titles)) for a in self.actors.values())
-                .lower()
-                .split()
+            names = chain.from_iterable(
+                (a.name, *a.aliases, *a.titles) for a in self.actors.values()
             )
+            self._every_name = frozenset(" ".join(names).lower().split())
         return self._every_name
 
     def _recent(self, before: int) -> list[str]:
