@@ -44,6 +44,8 @@ _PLAIN_WORD_ENDS = frozenset(
     if pair.lower() not in _ABBREVIATION_ENDS
 )
 """Pairs of ASCII letters or digits that end no abbreviation (in any case)."""
+_ABBREVIATION_ENDS_3 = frozenset(word[-3:] for word in _ANY_ABBREVIATION if len(word) > 2)
+"""The last three characters of every abbreviation of three or more."""
 _TERMINALS = ".!?…"
 
 
@@ -103,6 +105,14 @@ def _abbreviation_holds(text: str, dot: int, floor: int, next_pos: int, end: int
     return False
 
 
+def _plain_word_end(tail: str) -> bool:
+    """True when ``tail``, the three characters before a period, are ASCII letters
+    or digits that end no abbreviation: the word before the period (three or more
+    letters, the last three these) is then no abbreviation, and
+    ``_abbreviation_holds`` would say False."""
+    return tail.isascii() and tail.isalnum() and tail.lower() not in _ABBREVIATION_ENDS_3
+
+
 def _marks(text: str, start: int, end: int) -> list[int]:
     """Offsets of every terminal mark in ``text[start:end]``, in order (``str.find``
     skips the text between them far faster than a regex scan)."""
@@ -150,10 +160,16 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
         # run (its lookbehind), after the previous match.
         if dot < matched_to or (dot and text[dot - 1] in _TERMINALS):
             continue
-        match = _BOUNDARY.match(text, dot, end)
-        if match is None:
-            continue
-        after = matched_to = match.end()
+        if dot + 2 < end and text[dot + 1] == " " and not text[dot + 2].isspace():
+            # The common case, as ``_BOUNDARY`` matches it (``\s`` is ``str.isspace``):
+            # a lone mark and a single space.
+            space, after = dot + 1, dot + 2
+        else:
+            match = _BOUNDARY.match(text, dot, end)
+            if match is None:
+                continue
+            space, after = match.span("space")
+        matched_to = after
         if after >= end:
             continue  # the paragraph's end
         if text[dot - 1 if dot > start else start] in "[(":
@@ -171,7 +187,7 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
                 continue
             stop, after = close, following
         elif char.isupper() or char.isdigit() or char in _OPENERS:
-            stop = match.start(2)
+            stop = space
         else:
             continue
         # A single period (the run of marks is maximal, so one mark is followed by
@@ -181,6 +197,7 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
             text[dot] == "."
             and text[dot + 1] not in _TERMINALS
             and (dot - 2 < sentence_start or text[dot - 2 : dot] not in _PLAIN_WORD_ENDS)
+            and not (dot - 3 >= sentence_start and _plain_word_end(text[dot - 3 : dot]))
             and _abbreviation_holds(text, dot, sentence_start, after, end)
         ):
             continue
