@@ -17,6 +17,7 @@ from geobrief.actors._context import (
     _STATE_KIND,
     _abbrev_dot,
     _body_match,
+    _body_trie,
     _Context,
     _gaz_match,
     _is_cap,
@@ -151,6 +152,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     ends = ctx.ends
     given_names, not_names = lex.given_names, lex.not_names
     title_heads = lex.title_heads
+    plain_words = _plain_words()
     pos = 0
     for i in ctx.candidates:
         if i < pos:
@@ -259,6 +261,8 @@ def _scan(ctx: _Context) -> list[_Item]:
             items.append(item)
             pos = j
             continue
+        if low in plain_words:
+            continue  # "the", "The", "In": a function word that starts nothing else
         if not tok[0].isupper():
             # a lowercase token starts only a title or honorific ("leader", "the" only
             # started a gazetteer name, tried above)
@@ -335,6 +339,20 @@ def _scan(ctx: _Context) -> list[_Item]:
                 pos = end
                 continue
     return items
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Words that are never a name (``the``, ``in``) and start no government body,
+    honorific or title: the scan passes over them once no gazetteer name starts there."""
+    lex = lexicon()
+    return (
+        lex.not_names
+        - frozenset(_body_trie())
+        - lex.honorific_stems
+        - lex.title_words
+        - lex.title_dot_stems
+    )
 
 
 def _is_known_person(ctx: _Context, entry: Entry) -> bool:
