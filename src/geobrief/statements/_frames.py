@@ -418,14 +418,17 @@ def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
         entry = match.entry
         after = i + match.length
         resume = after
-        if i > 0 and entry.pos == "verb" and tokens[i].text[0].isupper():
-            continue  # "United States", "Reports" inside a sentence: a name, not a verb
-        cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
-        frame: Frame | None = None
-        if entry.pos == "prep":
-            frame = _according_to(tokens, lowers, entry, i, after, cue_span)
-        elif entry.pos == "verb":
+        pos = entry.pos
+        if pos == "verb":
+            if i > 0 and tokens[i].text[0].isupper():
+                continue  # "United States", "Reports" inside a sentence: a name, not a verb
+            cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
             frame = _verb_frame(tokens, lowers, entry, i, after, cue_span, frames)
+        elif pos == "prep":
+            cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
+            frame = _according_to(tokens, lowers, entry, i, after, cue_span)
+        else:
+            continue  # a noun cue frames nothing by itself
         if frame is not None:
             frames.append(frame)
     return frames
@@ -436,7 +439,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 def _passive(tokens: Sequence[Token], lowers: Sequence[str], phrase: Phrase, i: int) -> bool:
     """``... is expected``, ``was told``: a passive cue, whose subject is not its source."""
-    return any(lowers[k] in _BE for k in range(phrase.end, i)) and not lowers[i].endswith("ing")
+    return not _BE.isdisjoint(lowers[phrase.end : i]) and not lowers[i].endswith("ing")
 
 
 def _according_to(

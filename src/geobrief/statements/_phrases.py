@@ -76,6 +76,7 @@ _PREPOSITIONS = words("preposition")
 _CONTENT_NOUNS = words("content_noun")
 _TIME_NOUNS = words("time_noun")
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
+_NOT_NOMINAL = _FUNCTION_WORDS | _DETERMINERS_OR_POSSESSIVES
 
 
 def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
@@ -87,7 +88,7 @@ def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
     lower = lowers[i]
     if len(text) > 1 and text.isupper():
         return True  # WHO, NATO, KCNA
-    if lower in _FUNCTION_WORDS or lower in _DETERMINERS_OR_POSSESSIVES:
+    if lower in _NOT_NOMINAL:
         return False
     if first.isupper() or first.isdigit():
         return True
@@ -257,7 +258,10 @@ def _relative_clause_before(
 ) -> Phrase | None:
     """``a diplomat who asked not to be named``: a noun phrase with a ``who``
     clause (no punctuation inside) that ends at ``end``; the head is the noun's."""
-    for k in range(end - 1, max(low, end - _RELATIVE_WINDOW) - 1, -1):
+    window = max(low, end - _RELATIVE_WINDOW)
+    if "who" not in lowers[window:end]:
+        return None  # (what follows can only find a phrase at a "who")
+    for k in range(end - 1, window - 1, -1):
         if lowers[k] == "who":
             if k == end - 1:
                 return None
