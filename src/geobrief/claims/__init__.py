@@ -38,7 +38,6 @@ from geobrief.claims._cues import (
     find_hedges,
     find_negation,
     hedges_of,
-    scanned_hedges,
     scanned_negation,
 )
 from geobrief.claims._lexicon import match_hedge
@@ -74,7 +73,8 @@ def _hedges(
     sentence_start: int | None = None,
 ) -> tuple[Hedge, ...]:
     text = ctx.text
-    found = scanned_hedges(text, ctx.lexicon, span, sentence_start)
+    hits = ctx.lexicon.hedges_in(span.start, span.end)
+    found = () if hits == [] else hedges_of(text, hits, span, sentence_start)
     if cue is None:
         return found
     extra = _cue_hedge(text, cue, cue_span)
@@ -94,9 +94,14 @@ def _claim(
     hedges: tuple[Hedge, ...] | None = None,
     about: tuple[str, ...] | None = None,
 ) -> Claim:
+    lexicon = ctx.lexicon
     if hedges is None:
         hedges = _hedges(ctx, span, cue, cue_span)
-    negation = scanned_negation(ctx.text, ctx.lexicon, span)
+    negation = (
+        None
+        if lexicon.first_negation(span.start, span.end) is None  # (the common case, at once)
+        else scanned_negation(ctx.text, lexicon, span)
+    )
     if negation is None and cue == "deny" and cue_span is not None:
         negation = cue_span
     return _trusted_claim(
@@ -197,7 +202,7 @@ def extract_claims(article: Article) -> Article:
     voice, always_kept = _voice_spans(article, ctx)
     for sentence, always in zip(voice, always_kept, strict=True):
         if already.overlaps(sentence) or not (
-            always or any_inside(sentence) or hedge_overlaps(sentence)
+            always or hedge_overlaps(sentence) or any_inside(sentence)
         ):
             continue  # claimed already, or none of its clauses can name an actor or hedge
         for span in clause_spans(text, sentence):

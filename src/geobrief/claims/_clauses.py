@@ -34,27 +34,27 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     body = piece.lstrip(_LEADING)
     start += len(piece) - len(body)
     body = body.rstrip(_TRAILING)
-    if not any(map(str.isalpha, body)):  # (also when nothing is left)
+    if not (body[:1].isalpha() or any(map(str.isalpha, body))):  # (or nothing is left)
         return None
     return _trusted_span(start, start + len(body))  # 0 <= start <= end
 
 
 def clause_spans(text: str, sentence: Span) -> list[Span]:
     """The sentence's main clause and each participle clause after a comma."""
-    if not _MAYBE_PARTICIPLE.search(text, sentence.start, sentence.end):
-        whole = _trimmed(text, sentence.start, sentence.end)
+    start, end = sentence.start, sentence.end
+    comma = text.find(",", start, end)
+    if comma < 0 or not _MAYBE_PARTICIPLE.search(text, comma, end):
+        whole = _trimmed(text, start, end)
         return [] if whole is None else [whole]
     spans: list[Span] = []
-    start = sentence.start
-    comma = text.find(",", sentence.start, sentence.end)
     while comma >= 0:
-        if opens_participle(text, comma, sentence.end):
+        if opens_participle(text, comma, end):
             piece = _trimmed(text, start, comma)
             if piece is not None:
                 spans.append(piece)
             start = comma + 1
-        comma = text.find(",", comma + 1, sentence.end)
-    piece = _trimmed(text, start, sentence.end)
+        comma = text.find(",", comma + 1, end)
+    piece = _trimmed(text, start, end)
     if piece is not None:
         spans.append(piece)
     return spans
