@@ -51,7 +51,11 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
     for k, it in enumerate(items):
         if it.kind == "name" and it.i < it.j:
             text_ = text[ends[it.i] - len(toks[it.i]) : ends[it.j - 1]]
-            names.append((k, it, text_, _run_words(text_, particles)))
+            split = text_.split()
+            if particles.isdisjoint(split):  # the usual case, in C
+                names.append((k, it, text_, tuple(split)))
+            else:
+                names.append((k, it, text_, _run_words(text_, particles)))
     for _, item, text_, words in names:
         if item.type is not None and (
             item.type != _PERSON or len(words) >= 2 or item.actor_id is not None
@@ -106,7 +110,12 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
         if item.type is not None:
             _assign(ctx, item, text_, words, persons, by_text)
             continue
-        if ctx.sentence_start[item.i] and _followed_by_place(ctx, items, k):
+        if (
+            item.j + 1 < len(toks)  # (a comma next: the cheapest test first)
+            and toks[item.j] == ","
+            and ctx.sentence_start[item.i]
+            and _followed_by_place(ctx, items, k)
+        ):
             item.type = _LOC
             _assign(ctx, item, text_, words, persons, by_text)
             continue
@@ -127,9 +136,10 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
         if item.type is None and _acronym(ctx, item):
             item.type = _ORG
         _assign(ctx, item, text_, words, persons, by_text)
-    # titles and affiliations
+    # titles and affiliations (only name runs have them: gazetteer items that became
+    # persons above have none)
     if persons:
-        for item in items:
+        for _, item, _, _ in names:
             if item.type == _PERSON and item.actor_id in persons:
                 person = persons[item.actor_id]
                 for title in item.titles:
