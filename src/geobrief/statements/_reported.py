@@ -92,6 +92,6 @@ def _speaker_like(ctx: ArticleContext, reported: ReportedFrame) -> bool:
     frame = reported.frame
     if frame.speaker_is_pronoun or reported.source == "person" or frame.speaker is None:
         return True
-    phrase = ctx.text[frame.speaker.start : frame.speaker.end]
-    first = phrase.split(None, 1)[0].lower() if phrase.split() else ""
-    return any(w[:1].isupper() for w in phrase.split()) or first in {"the", "a", "an"}
+    phrase_words = ctx.text[frame.speaker.start : frame.speaker.end].split()
+    first = phrase_words[0].lower() if phrase_words else ""
+    return any(w[:1].isupper() for w in phrase_words) or first in {"the", "a", "an"}
