@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
 from typing import Any
 
@@ -33,27 +34,37 @@ def _build(
     gaz = ctx.gaz
     ends, toks = ctx.ends, ctx.toks
     found: list[tuple[int, int, str, _Item]] = []
-    mentioned: set[str] = set()  # ids mentioned other than by a contextual alias
+    contextual = False  # whether any item is a contextual alias
     for item in items:
         aid = item.actor_id
         kind = item.kind
         if aid is None or kind == "title" or kind == "honorific" or item.i >= item.j:
             continue
         found.append((ends[item.i] - len(toks[item.i]), ends[item.j - 1], aid, item))
-        if item.entry is None or item.entry.role != "context":
-            mentioned.add(aid)
-        nested = None
-        if kind == "body" or (kind == "name" and item.type == _ORG and _institution(ctx, item)):
+        if kind == "gaz":
+            if item.entry is not None and item.entry.role == "context":
+                contextual = True
+            if aid.startswith("org:") and _is_organization(ctx, aid):
+                nested = _nested_places(ctx, item, leading_only=True)
+                if nested:
+                    found.extend(nested)
+        elif kind == "body" or (item.type == _ORG and kind == "name" and _institution(ctx, item)):
             nested = _nested_places(ctx, item)
-        elif kind == "gaz" and aid.startswith("org:") and _is_organization(ctx, aid):
-            nested = _nested_places(ctx, item, leading_only=True)
-        if nested:
-            found.extend(nested)
-            mentioned.update(f[2] for f in nested)  # nested places are named, never context
+            if nested:
+                found.extend(nested)
+    # ids mentioned other than by a contextual alias (nested places are named, never
+    # context), needed only when there is one
+    mentioned = (
+        {f[2] for f in found if f[3].entry is None or f[3].entry.role != "context"}
+        if contextual
+        else set()
+    )
     # items come in text order, nested places right after their outer name: a stable sort
     # by start keeps the outer (longer) mention first
     found.sort(key=operator.itemgetter(0))
     teams = _national_teams(ctx, found)
+    # a state's mention can be its team only beside a score, "team"/"squad" or "Team"
+    maybe_team = bool(teams) or not ctx.words.isdisjoint(_TEAM_VARIANTS)
     qualified = _qualified_places(ctx, found)
     # the actors of this text: new ones as keyword arguments of Actor (``drafts``), known
     # ones as (gazetteer actor, titles, affiliation), their aliases added at the end
@@ -81,7 +92,8 @@ def _build(
                         affiliation=entry.actor_id,
                     )
             elif (
-                role == "name"  # (as _team_mention requires: the cheapest test first)
+                maybe_team
+                and role == "name"  # (as _team_mention requires: the cheapest test first)
                 and item.kind == "gaz"
                 and aid.startswith("state:")
                 and (
@@ -277,6 +289,15 @@ def _national_teams(ctx: _Context, found: list[_Found]) -> frozenset[str]:
 
 
 _TEAM_WORDS = frozenset({"team", "squad"})
+
+
+_TEAM_VARIANTS = frozenset(
+    "".join(letters)
+    for word in _TEAM_WORDS
+    for letters in itertools.product(*((c, c.upper()) for c in word))
+)
+"""Every spelling of the team words whose lowercase is one (no other character
+lowercases to an ASCII letter)."""
 
 
 def _team_mention(ctx: _Context, item: _Item) -> bool:
