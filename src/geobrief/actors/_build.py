@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -155,7 +156,7 @@ def _build(
     added: list[Actor] = []
     for aid, fields in drafts.items():
         name = fields["name"]
-        fields["aliases"] = tuple(s for s in dict.fromkeys(surfaces.get(aid, ())) if s != name)
+        fields["aliases"] = _aliases(surfaces.get(aid, ()), name)
         affiliation = fields["affiliation"]
         if affiliation is not None and affiliation not in drafts and affiliation not in knowns:
             target = gaz_actors.get(affiliation)
@@ -166,7 +167,7 @@ def _build(
         built[aid] = _actor(fields, gaz)
     for aid, (known, titles, affiliation) in knowns.items():
         name = known.name
-        aliases = tuple(s for s in dict.fromkeys(surfaces[aid]) if s != name)
+        aliases = _aliases(surfaces[aid], name)
         if affiliation is not None and affiliation not in drafts and affiliation not in knowns:
             target = gaz_actors.get(affiliation)
             if target is None:
@@ -188,10 +189,19 @@ def _build(
     return attrs.evolve(article, actors=actors, mentions=tuple(mentions))
 
 
+def _aliases(surfaces: Iterable[str], name: str) -> tuple[str, ...]:
+    """The distinct ``surfaces`` other than ``name``, in order of first use."""
+    distinct = dict.fromkeys(surfaces)
+    distinct.pop(name, None)
+    return tuple(distinct)
+
+
 _Found = tuple[int, int, str, _Item]
 
 
-_ACTOR_FIELDS = tuple(f.name for f in attrs.fields(Actor))
+_DERIVED_FIELDS = ("id", "kind", "name", "aliases", "titles", "affiliation", "iso3", "wikidata")
+_DERIVED_FAST = tuple(f.name for f in attrs.fields(Actor)) == _DERIVED_FIELDS
+"""Whether ``_derived`` sets every field of Actor (else it falls back to attrs.evolve)."""
 
 
 def _draft(**fields: Any) -> dict[str, Any]:
@@ -227,18 +237,17 @@ def _derived(
     and titles are tuples of this text's strings, and Article checks that an affiliation is
     the id of one of its actors (each validated when built). About five times as fast;
     most actors of a brief are gazetteer actors with this text's aliases."""
+    if not _DERIVED_FAST:
+        return attrs.evolve(known, aliases=aliases, titles=titles, affiliation=affiliation)
     actor = _new(Actor)
-    for name, value in (
-        ("id", known.id),
-        ("kind", known.kind),
-        ("name", known.name),
-        ("aliases", aliases),
-        ("titles", titles),
-        ("affiliation", affiliation),
-        ("iso3", known.iso3),
-        ("wikidata", known.wikidata),
-    ):
-        _ACTOR_SLOTS[name](actor, value)
+    _set_id(actor, known.id)
+    _set_kind(actor, known.kind)
+    _set_name(actor, known.name)
+    _set_aliases(actor, aliases)
+    _set_titles(actor, titles)
+    _set_affiliation(actor, affiliation)
+    _set_iso3(actor, known.iso3)
+    _set_wikidata(actor, known.wikidata)
     return actor
 
 
@@ -247,7 +256,14 @@ _set_start = Span.__dict__["start"].__set__
 _set_end = Span.__dict__["end"].__set__
 _set_actor_id = Mention.__dict__["actor_id"].__set__
 _set_span = Mention.__dict__["span"].__set__
-_ACTOR_SLOTS = {name: Actor.__dict__[name].__set__ for name in _ACTOR_FIELDS}
+_set_id = Actor.__dict__["id"].__set__
+_set_kind = Actor.__dict__["kind"].__set__
+_set_name = Actor.__dict__["name"].__set__
+_set_aliases = Actor.__dict__["aliases"].__set__
+_set_titles = Actor.__dict__["titles"].__set__
+_set_affiliation = Actor.__dict__["affiliation"].__set__
+_set_iso3 = Actor.__dict__["iso3"].__set__
+_set_wikidata = Actor.__dict__["wikidata"].__set__
 
 
 _SCORE_DASHES = frozenset({"-", "–", "—", ":"})
