@@ -121,14 +121,15 @@ def test_clause_end_equals_the_token_by_token_loop(words: list[str], start: int,
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.text(alphabet="aZsS’'-._ \n\u212a\u03a3\u0130\u00c9é9x", max_size=40),
+    st.text(alphabet="aZsS’'-._ \n\u212a\u03a3\u0130\u00c9é9xnNtT", max_size=40),
     st.integers(min_value=0, max_value=40),
     st.integers(min_value=0, max_value=40),
 )
-@example("\u212a.\u212a. said DON’T", 0, 9)  # the Kelvin sign, a curly apostrophe
+@example("\u212a.\u212a. said DON’T can't n't", 0, 9)  # the Kelvin sign, "n't" endings
 def test_token_table_equals_tokenize_and_lowercase(text: str, start: int, end: int) -> None:
     """The token table of a whole text gives the tokens and lowercase forms of the
-    plain tokenizer, for the whole text and for any span of it."""
+    plain tokenizer, for the whole text and for any span of it, and finds the tokens
+    that end with ``n't`` as a plain filter does."""
     start, end = min(start, end, len(text)), min(max(start, end), len(text))
     expected_tokens = tokenize(text)
     expected = (expected_tokens, lowercase(expected_tokens))
@@ -137,6 +138,9 @@ def test_token_table_equals_tokenize_and_lowercase(text: str, start: int, end: i
     assert expected_tokens == list(zip(table.starts, table.ends, table.texts, strict=True))
     inside = [t for t in expected_tokens if start <= t.start and t.end <= end]
     assert (inside, lowercase(inside)) == table.within(start, end)
+    lowers = lowercase(expected_tokens)
+    expected_not = [k for k, lower in enumerate(lowers) if lower.endswith("n't")]
+    assert expected_not == table.ending_with_not()
 
 
 def reference_scan_quotes(text: str) -> QuoteScan:

@@ -18,10 +18,10 @@ span's own tokens instead, which keeps the results identical to a token scan.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
-from operator import methodcaller
 from typing import NamedTuple, TypeVar
 
 from geobrief._model import Span
@@ -47,6 +47,8 @@ LexiconHit = tuple[int, int, str, int]
 
 _T = TypeVar("_T")
 _FRAME_POS = frozenset({"verb", "prep"})
+_NOT_SUFFIX = re.compile(r"n't(?= |\Z)")
+"""``n't`` at the end of a token, in the tokens' lowercase forms joined by spaces."""
 _new_tuple = tuple.__new__
 
 
@@ -98,7 +100,7 @@ def _first_words() -> frozenset[str]:
 class TokenTable:
     """All tokens of a text, as parallel lists; a span's tokens are a slice."""
 
-    __slots__ = ("ends", "has_not_suffix", "lowers", "starts", "texts")
+    __slots__ = ("_lowered", "ends", "has_not_suffix", "lowers", "starts", "texts")
 
     def __init__(self, text: str) -> None:
         parts = TOKEN_SPLIT.split(text)
@@ -113,8 +115,24 @@ class TokenTable:
         if "’" in lowered:
             lowered = lowered.replace("’", "'")
         self.lowers = lowered.split(" ") if self.texts else []
+        self._lowered = lowered
         self.has_not_suffix = "n't" in lowered
         """Some token's lowercase form holds ``n't`` (no other character lowers to these)."""
+
+    def ending_with_not(self) -> list[int]:
+        """The indices of the tokens whose lowercase form ends with ``n't``, in order."""
+        # One regex over the lowercase forms joined by spaces (tokens hold no space):
+        # a match's token index is the number of spaces before it, counted as we go.
+        lowered = self._lowered
+        found: list[int] = []
+        index = 0
+        counted_to = 0
+        for match in _NOT_SUFFIX.finditer(lowered):
+            at = match.start()
+            index += lowered.count(" ", counted_to, at)
+            counted_to = at
+            found.append(index)
+        return found
 
     def within(self, start: int, end: int) -> tuple[list[Token], list[str]]:
         """The tokens lying entirely inside ``[start, end)`` and their lowercase forms."""
@@ -278,7 +296,7 @@ def scan_lexicons(text: str) -> LexiconScan:
     suffixed: set[int] = set()
     if table.has_not_suffix:
         # "don't", "isn't": the last three characters negate (checked first, as before).
-        for k in compress(range(len(lowers)), map(_ends_with_not, lowers)):
+        for k in table.ending_with_not():
             if len(lowers[k]) > 3:
                 suffixed.add(k)
                 found_negations.append((ends[k] - 3, ends[k], "n't", -1))
@@ -339,6 +357,3 @@ def scan_lexicons(text: str) -> LexiconScan:
     if suffixed:
         found_negations.sort(key=lambda hit: (hit[0], hit[1]))
     return LexiconScan(table, cue_starts, cue_names, found_hedges, found_negations)
-
-
-_ends_with_not = methodcaller("endswith", "n't")
