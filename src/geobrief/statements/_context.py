@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from geobrief._model import Article, Span
@@ -11,7 +13,13 @@ from geobrief.statements._frames import Frame, find_frames
 from geobrief.statements._lexscan import TokenTable, scan_lexicons
 from geobrief.statements._quotes import QuoteScan, scan_quotes
 from geobrief.statements._resolve import MentionIndex
-from geobrief.statements._text import Token, article_sentences, lowercase, tokenize
+from geobrief.statements._text import (
+    Token,
+    TokenRow,
+    article_sentences,
+    lowercase,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from geobrief.statements._reported import ReportedFrame
@@ -19,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleContext", "SentenceInfo"]
 
 _MAX_EMBEDDED_QUOTES = 8
+_new_tuple = tuple.__new__
 
 _RECENT = threading.local()
 """Each thread's last context: the claims stage reuses what the statements stage built."""
@@ -31,7 +40,16 @@ class SentenceInfo:
     a sentence is tokenized only when something asks for its tokens.
     """
 
-    __slots__ = ("_frames", "_lowers", "_table", "_text", "_tokens", "has_cue", "span")
+    __slots__ = (
+        "_frames",
+        "_lowers",
+        "_rows",
+        "_table",
+        "_text",
+        "_tokens",
+        "has_cue",
+        "span",
+    )
 
     def __init__(
         self, text: str, span: Span, has_cue: bool = True, table: TokenTable | None = None
@@ -40,23 +58,33 @@ class SentenceInfo:
         self.has_cue = has_cue
         self._text = text
         self._table = table
+        self._rows: Sequence[TokenRow] | None = None
         self._tokens: list[Token] | None = None
         self._lowers: list[str] | None = None
         self._frames: list[Frame] | None = None
 
     def _load(self) -> None:
         if self._table is not None:
-            self._tokens, self._lowers = self._table.within(self.span.start, self.span.end)
+            self._rows, self._lowers = self._table.within(self.span.start, self.span.end)
         else:
-            self._tokens = tokenize(self._text, self.span.start, self.span.end)
-            self._lowers = lowercase(self._tokens)
+            tokens = tokenize(self._text, self.span.start, self.span.end)
+            self._rows = self._tokens = tokens
+            self._lowers = lowercase(tokens)
+
+    @property
+    def rows(self) -> Sequence[TokenRow]:
+        """The sentence's tokens as plain ``(start, end, text)`` tuples (cheaper than
+        :attr:`tokens`; what the extractors use)."""
+        if self._rows is None:
+            self._load()
+        assert self._rows is not None
+        return self._rows
 
     @property
     def tokens(self) -> list[Token]:
         """The sentence's tokens."""
         if self._tokens is None:
-            self._load()
-        assert self._tokens is not None
+            self._tokens = list(map(_new_tuple, repeat(Token), self.rows))
         return self._tokens
 
     @property
@@ -71,7 +99,7 @@ class SentenceInfo:
     def frames(self) -> list[Frame]:
         """The attribution frames of the sentence."""
         if self._frames is None:
-            self._frames = find_frames(self.tokens, self.lowers) if self.has_cue else []
+            self._frames = find_frames(self.rows, self.lowers) if self.has_cue else []
         return self._frames
 
     @property

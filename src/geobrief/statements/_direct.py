@@ -21,6 +21,7 @@ from geobrief.statements._frames import Frame, phrase_span
 from geobrief.statements._lexicon import cues_by_first_word, match_cue, words
 from geobrief.statements._phrases import phrase_after, phrase_before
 from geobrief.statements._quotes import Quote
+from geobrief.statements._text import END, START
 
 __all__ = ["QuoteAttribution", "attribute_quotes"]
 
@@ -176,7 +177,7 @@ def _pre_frame(
             return None
     if kind is StatementKind.DIRECT:
         gap = sum(
-            1 for t in sentence.tokens if best.cue_span.end <= t.start and t.end <= quote.open_mark
+            1 for t in sentence.rows if best.cue_span.end <= t[START] and t[END] <= quote.open_mark
         )
         introduced = ctx.text[best.cue_span.end : quote.open_mark].rstrip().endswith(":")
         if gap > (_MAX_COLON_GAP_TOKENS if introduced else _MAX_DIRECT_GAP_TOKENS):
@@ -191,13 +192,13 @@ def _nominal(
     sentence = ctx.sentence_at(quote.open_mark)
     if sentence is None:
         return None
-    tokens, lowers = sentence.tokens, sentence.lowers
+    tokens, lowers = sentence.rows, sentence.lowers
     # Only a token that can start a cue can match one: visit just those, last first.
     for i in reversed(
         list(compress(range(len(lowers)), map(_CUE_FIRST_WORDS.__contains__, lowers)))
     ):
         token = tokens[i]
-        if token.end > quote.open_mark or token.start < lower_bound:
+        if token[END] > quote.open_mark or token[START] < lower_bound:
             continue
         match = match_cue(lowers, i)
         if match is None or match.entry.pos != "noun" or i == 0:
@@ -205,18 +206,32 @@ def _nominal(
         owner = lowers[i - 1]
         if owner in words("possessive"):
             pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(owner)
-            span = tokens[i - 1].span
+            span = Span(start=tokens[i - 1][START], end=tokens[i - 1][END])
             speaker = (
                 ctx.mentions.pronoun(pronoun, span.start, ctx.sentence_starts) if pronoun else None
             )
-            return QuoteAttribution(quote, kind, match.entry.lemma, token.span, span, speaker)
+            return QuoteAttribution(
+                quote,
+                kind,
+                match.entry.lemma,
+                Span(start=token[START], end=token[END]),
+                span,
+                speaker,
+            )
         if owner.endswith("'s"):
             phrase = phrase_before(tokens, lowers, i)
             if phrase is None:
                 continue
             span, head = phrase_span(tokens, phrase)
             speaker = ctx.resolve(span, head, False)
-            return QuoteAttribution(quote, kind, match.entry.lemma, token.span, span, speaker)
+            return QuoteAttribution(
+                quote,
+                kind,
+                match.entry.lemma,
+                Span(start=token[START], end=token[END]),
+                span,
+                speaker,
+            )
     return None
 
 
@@ -230,8 +245,8 @@ def _dash(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> QuoteAttrib
     sentence = ctx.sentence_at(match.end())
     if sentence is None:
         return None
-    tokens, lowers = sentence.tokens, sentence.lowers
-    index = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
+    tokens, lowers = sentence.rows, sentence.lowers
+    index = next((k for k, t in enumerate(tokens) if t[START] >= match.end()), None)
     if index is None:
         return None
     phrase = phrase_after(tokens, lowers, index)

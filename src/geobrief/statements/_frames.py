@@ -24,7 +24,7 @@ from geobrief.statements._lexicon import (
     words,
 )
 from geobrief.statements._phrases import Phrase, phrase_after, phrase_before
-from geobrief.statements._text import TOKEN_PATTERN, Token
+from geobrief.statements._text import END, START, TEXT, TOKEN_PATTERN, TokenRow
 
 __all__ = ["Frame", "find_frames", "opens_participle", "participle_after_comma", "phrase_span"]
 
@@ -77,20 +77,22 @@ class Frame:
     ``described X as ...``) rather than a clause."""
 
 
-def phrase_span(tokens: Sequence[Token], phrase: Phrase) -> tuple[Span, Span]:
+def phrase_span(tokens: Sequence[TokenRow], phrase: Phrase) -> tuple[Span, Span]:
     """The character span of a phrase (without a final possessive ``’s``) and of its head."""
     last = tokens[phrase.end - 1]
-    end = last.end
-    if last.text.endswith(_POSSESSIVE_ENDINGS) and len(last.text) > 2:
+    end = last[END]
+    if last[TEXT].endswith(_POSSESSIVE_ENDINGS) and len(last[TEXT]) > 2:
         end -= 2
     head = tokens[phrase.head]
     head_end = (
-        head.end - 2 if head.text.endswith(_POSSESSIVE_ENDINGS) and len(head.text) > 2 else head.end
+        head[END] - 2
+        if head[TEXT].endswith(_POSSESSIVE_ENDINGS) and len(head[TEXT]) > 2
+        else head[END]
     )
-    return Span(start=tokens[phrase.start].start, end=end), Span(start=head.start, end=head_end)
+    return Span(start=tokens[phrase.start][START], end=end), Span(start=head[START], end=head_end)
 
 
-def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop: int) -> int:
+def _clause_end(tokens: Sequence[TokenRow], lowers: Sequence[str], start: int, stop: int) -> int:
     """Token index where content starting at ``start`` ends (exclusive); content is
     at most :data:`_MAX_CONTENT_TOKENS` long (linear time on run-on input)."""
     stop = min(stop, start + _MAX_CONTENT_TOKENS)
@@ -109,8 +111,8 @@ def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop
         if lower == "," and at + 1 < stop:
             if (
                 at > start
-                and tokens[at - 1].end == tokens[at].start
-                and tokens[at].end == tokens[at + 1].start
+                and tokens[at - 1][END] == tokens[at][START]
+                and tokens[at][END] == tokens[at + 1][START]
             ):
                 continue  # a comma inside a number or a word ("32,000"), not a clause break
             if participle_after_comma(tokens, lowers, at, stop) >= 0:
@@ -122,7 +124,7 @@ def _clause_end(tokens: Sequence[Token], lowers: Sequence[str], start: int, stop
             if _trailing_attribution(tokens, lowers, at + 1, stop):
                 k = at
                 break
-    while k > start and tokens[k - 1].text in _TRAILING:
+    while k > start and tokens[k - 1][TEXT] in _TRAILING:
         k -= 1
     return k
 
@@ -131,11 +133,11 @@ _ADJUNCT_ADVERBS = frozenset({"further", "thus", "thereby", "also", "again", "st
 
 
 def participle_after_comma(
-    tokens: Sequence[Token], lowers: Sequence[str], k: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], k: int, stop: int
 ) -> int:
     """If token ``k`` is a comma that opens a participle clause (``, highlighting``,
     ``, further solidifying``), the index of the clause's first word; else -1."""
-    if tokens[k].text != "," or k + 1 >= stop:
+    if tokens[k][TEXT] != "," or k + 1 >= stop:
         return -1
     j = k + 1
     if (lowers[j] in _ADJUNCT_ADVERBS or lowers[j].endswith("ly")) and j + 1 < stop:
@@ -182,13 +184,13 @@ def opens_participle(text: str, comma: int, end: int) -> bool:
 
 
 def _trailing_attribution(
-    tokens: Sequence[Token], lowers: Sequence[str], i: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], i: int, stop: int
 ) -> bool:
     """True when tokens ``i..stop`` read like ``he said.`` / ``said the ministry.``."""
     for k in range(i, min(stop, i + 8)):
         match = (
             match_cue(lowers, k)
-            if lowers[k] in _CUE_FIRST_WORDS and not tokens[k].text[0].isupper()
+            if lowers[k] in _CUE_FIRST_WORDS and not tokens[k][TEXT][0].isupper()
             else None
         )
         if match is not None and match.entry.pos == "verb":
@@ -197,17 +199,17 @@ def _trailing_attribution(
             if k > i and not _attribution_tail(tokens, lowers, match.entry, after, stop):
                 return False  # ", a predator called the sevengill shark moved in"
             return rest <= 10 and "that" not in lowers[after:stop]
-        if tokens[k].text in {",", ";"}:
+        if tokens[k][TEXT] in {",", ";"}:
             return False
     return False
 
 
 def _ends_attribution(
-    tokens: Sequence[Token], lowers: Sequence[str], after: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], after: int, stop: int
 ) -> bool:
     """Whether what follows ``X said`` can end a trailing attribution: the sentence's
     end, a comma, a quote mark, or an adverbial (``said on Monday.``)."""
-    text = tokens[after].text
+    text = tokens[after][TEXT]
     if not text[0].isalnum():
         return True
     lower = lowers[after]
@@ -215,7 +217,7 @@ def _ends_attribution(
 
 
 def _attribution_tail(
-    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
 ) -> bool:
     """Whether the tokens after ``X said`` (or ``X told Y``) can close a trailing
     attribution, unlike ``a predator called the sevengill shark moved in`` (a cue
@@ -224,7 +226,7 @@ def _attribution_tail(
         return False
     if after >= stop:
         return True
-    if cue.takes_object and tokens[after].text[0].isalnum():
+    if cue.takes_object and tokens[after][TEXT][0].isalnum():
         obj = phrase_after(tokens, lowers, after, stop)
         if obj is not None:
             after = obj.end
@@ -234,7 +236,7 @@ def _attribution_tail(
 
 
 def _that_reaches_cue(
-    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, that: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], cue: CueEntry, after: int, that: int
 ) -> bool:
     """Whether ``that`` at index ``that`` opens the cue's content clause rather than a
     relative clause: nothing in between, an addressee, a prepositional phrase or an
@@ -264,16 +266,16 @@ def _time_adverbial_end(lowers: Sequence[str], start: int, stop: int) -> int:
 
 
 def _aside_before_that(
-    tokens: Sequence[Token], lowers: Sequence[str], after: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], after: int, stop: int
 ) -> int:
     """``said, in an interview, that ...``: when a comma-enclosed adverbial follows
     the cue and ``that`` comes after it, the index of ``that``; else -1."""
-    if after + 1 >= stop or tokens[after].text != ",":
+    if after + 1 >= stop or tokens[after][TEXT] != ",":
         return -1
     if lowers[after + 1] not in _ADVERBIAL_STARTS and not lowers[after + 1].endswith("ly"):
         return -1
     for k in range(after + 2, min(stop - 1, after + _THAT_WINDOW)):
-        text = tokens[k].text
+        text = tokens[k][TEXT]
         if text == ",":
             return k + 1 if lowers[k + 1] == "that" else -1
         if not text[0].isalnum():
@@ -281,7 +283,9 @@ def _aside_before_that(
     return -1
 
 
-def _addressee(lowers: Sequence[str], tokens: Sequence[Token], start: int, end: int) -> Span | None:
+def _addressee(
+    lowers: Sequence[str], tokens: Sequence[TokenRow], start: int, end: int
+) -> Span | None:
     """The object of ``told``/``warned`` between ``start`` and ``end``: none when
     the gap opens with an adverbial (``warned on Monday that``); cut before a
     trailing adverbial (``told reporters in Tehran on Monday that``)."""
@@ -297,19 +301,19 @@ def _addressee(lowers: Sequence[str], tokens: Sequence[Token], start: int, end: 
         if _time_adverbial_end(lowers, k, end) > k and lowers[k] not in _TIME_MODIFIERS:
             end = k
             break
-    return Span(start=tokens[start].start, end=tokens[end - 1].end)
+    return Span(start=tokens[start][START], end=tokens[end - 1][END])
 
 
-def _content_span(tokens: Sequence[Token], start: int, end: int) -> Span | None:
-    while start < end and tokens[start].text in _CONTENT_START_SKIP:
+def _content_span(tokens: Sequence[TokenRow], start: int, end: int) -> Span | None:
+    while start < end and tokens[start][TEXT] in _CONTENT_START_SKIP:
         start += 1
     if end <= start:
         return None
-    return Span(start=tokens[start].start, end=tokens[end - 1].end)
+    return Span(start=tokens[start][START], end=tokens[end - 1][END])
 
 
 def _after_cue(
-    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
 ) -> tuple[Span | None, Span | None, bool]:
     """The content and the addressee that follow a verb cue, and whether the content
     is a clause (``said that ...``) rather than a prepositional object (``warned against ...``)."""
@@ -322,7 +326,7 @@ def _after_cue(
     found_prep = -1
     while k < limit:
         lower = lowers[k]
-        text = tokens[k].text
+        text = tokens[k][TEXT]
         if text in {",", ".", ";", ":", "!", "?"} or text in _QUOTE_TOKENS:
             break
         if lower == "that" and found_that < 0:
@@ -360,7 +364,7 @@ def _after_cue(
             assert obj is not None
             content = _bare_clause(tokens, lowers, _time_adverbial_end(lowers, obj.end, stop), stop)
             if content is not None:
-                return content, Span(start=tokens[after].start, end=tokens[obj.end - 1].end), True
+                return content, Span(start=tokens[after][START], end=tokens[obj.end - 1][END]), True
     if cue.takes_bare_clause and not cue.takes_object:
         # "said on Monday the talks had failed": a time adverbial before the clause.
         content = _bare_clause(tokens, lowers, _time_adverbial_end(lowers, after, stop), stop)
@@ -376,18 +380,18 @@ _NOT_CLAUSE_START = frozenset(
 
 
 def _bare_clause(
-    tokens: Sequence[Token], lowers: Sequence[str], start: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], start: int, stop: int
 ) -> Span | None:
     """A content clause without ``that`` (``says there were concerns``), if one starts here."""
     if start >= stop:
         return None
     first = tokens[start]
     lower = lowers[start]
-    if not first.text[0].isalnum() or lower in _NOT_CLAUSE_START or lower in {"that", "this"}:
+    if not first[TEXT][0].isalnum() or lower in _NOT_CLAUSE_START or lower in {"that", "this"}:
         return None
     if lower in _NOT_BARE_CLAUSE_START or lower in {"not", "never"}:
         return None
-    if lower.endswith("ly") and not first.text[0].isupper():
+    if lower.endswith("ly") and not first[TEXT][0].isupper():
         return None
     end = _clause_end(tokens, lowers, start, stop)
     if end - start < 4:
@@ -396,15 +400,15 @@ def _bare_clause(
 
 
 def _content_before(
-    tokens: Sequence[Token], lowers: Sequence[str], comma: int, low: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], comma: int, low: int
 ) -> Span | None:
     """Content that precedes a trailing attribution: ``<content>, X said.``"""
-    if comma <= low or tokens[comma].text != ",":
+    if comma <= low or tokens[comma][TEXT] != ",":
         return None
     return _content_span(tokens, low, comma)
 
 
-def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
+def find_frames(tokens: Sequence[TokenRow], lowers: Sequence[str]) -> list[Frame]:
     """Every attribution frame in one sentence's tokens, in order."""
     frames: list[Frame] = []
     n = len(tokens)
@@ -420,12 +424,12 @@ def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
         resume = after
         pos = entry.pos
         if pos == "verb":
-            if i > 0 and tokens[i].text[0].isupper():
+            if i > 0 and tokens[i][TEXT][0].isupper():
                 continue  # "United States", "Reports" inside a sentence: a name, not a verb
-            cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
+            cue_span = Span(start=tokens[i][START], end=tokens[after - 1][END])
             frame = _verb_frame(tokens, lowers, entry, i, after, cue_span, frames)
         elif pos == "prep":
-            cue_span = Span(start=tokens[i].start, end=tokens[after - 1].end)
+            cue_span = Span(start=tokens[i][START], end=tokens[after - 1][END])
             frame = _according_to(tokens, lowers, entry, i, after, cue_span)
         else:
             continue  # a noun cue frames nothing by itself
@@ -437,13 +441,13 @@ def find_frames(tokens: Sequence[Token], lowers: Sequence[str]) -> list[Frame]:
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
-def _passive(tokens: Sequence[Token], lowers: Sequence[str], phrase: Phrase, i: int) -> bool:
+def _passive(tokens: Sequence[TokenRow], lowers: Sequence[str], phrase: Phrase, i: int) -> bool:
     """``... is expected``, ``was told``: a passive cue, whose subject is not its source."""
     return not _BE.isdisjoint(lowers[phrase.end : i]) and not lowers[i].endswith("ing")
 
 
 def _according_to(
-    tokens: Sequence[Token],
+    tokens: Sequence[TokenRow],
     lowers: Sequence[str],
     entry: CueEntry,
     i: int,
@@ -456,20 +460,20 @@ def _according_to(
     speaker, head = phrase_span(tokens, phrase)
     n = len(tokens)
     content: Span | None = None
-    opening = all(not t.text[0].isalnum() or t.lower in {"but", "and"} for t in tokens[:i])
+    opening = all(not tokens[k][TEXT][0].isalnum() or lowers[k] in {"but", "and"} for k in range(i))
     if opening:
         k = phrase.end
         comma = _source_extension_end(tokens, k, n)
         if comma > k:
             # "According to a poll published by NBC News last week, ...": the
             # source runs to the comma.
-            speaker = Span(start=speaker.start, end=tokens[comma - 1].end)
+            speaker = Span(start=speaker.start, end=tokens[comma - 1][END])
             k = comma
-        if k < n and tokens[k].text == ",":
+        if k < n and tokens[k][TEXT] == ",":
             k += 1
         end = _clause_end(tokens, lowers, k, n)
         content = _content_span(tokens, k, end)
-    elif i > 0 and tokens[i - 1].text == ",":
+    elif i > 0 and tokens[i - 1][TEXT] == ",":
         content = _content_before(tokens, lowers, i - 1, 0)
     return Frame(
         cue=entry,
@@ -485,19 +489,19 @@ def _according_to(
 _MAX_SOURCE_EXTENSION = 12
 
 
-def _source_extension_end(tokens: Sequence[Token], k: int, n: int) -> int:
+def _source_extension_end(tokens: Sequence[TokenRow], k: int, n: int) -> int:
     """When a fronted ``according to`` source phrase is followed by more words
     (``published by NBC News``) or a parenthesis (``(WHO)``) and then a comma,
     the comma's index; else ``k``."""
-    if k < n and tokens[k].text == "(":
+    if k < n and tokens[k][TEXT] == "(":
         for at in range(k + 1, min(n - 1, k + _MAX_SOURCE_EXTENSION)):
-            if tokens[at].text == ")":
-                return at + 1 if tokens[at + 1].text == "," else k
+            if tokens[at][TEXT] == ")":
+                return at + 1 if tokens[at + 1][TEXT] == "," else k
         return k
-    if k >= n or not tokens[k].text[0].isalpha() or tokens[k].text[0].isupper():
+    if k >= n or not tokens[k][TEXT][0].isalpha() or tokens[k][TEXT][0].isupper():
         return k
     for at in range(k + 1, min(n, k + _MAX_SOURCE_EXTENSION)):
-        text = tokens[at].text
+        text = tokens[at][TEXT]
         if text == ",":
             return at
         if not (text[0].isalnum() or text in {".", "-", "'", "’"}):
@@ -506,7 +510,7 @@ def _source_extension_end(tokens: Sequence[Token], k: int, n: int) -> int:
 
 
 def _by_agent(
-    tokens: Sequence[Token],
+    tokens: Sequence[TokenRow],
     lowers: Sequence[str],
     entry: CueEntry,
     i: int,
@@ -521,7 +525,7 @@ def _by_agent(
     agent = phrase_after(tokens, lowers, after + 1)
     if agent is None or agent.is_pronoun(tokens):
         return None
-    head_word = tokens[agent.head].text
+    head_word = tokens[agent.head][TEXT]
     if not head_word[0].isupper() and source_type(head_word) != "person":
         return None  # "explained by the fact that": not a speaker
     content, _, clause = _after_cue(tokens, lowers, entry, agent.end, n)
@@ -547,7 +551,7 @@ _FRONTED_CLAUSE_WINDOW = 60
 
 
 def _fronted_clause_end(
-    tokens: Sequence[Token], lowers: Sequence[str], phrase: Phrase | None, after: int, n: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], phrase: Phrase | None, after: int, n: int
 ) -> int:
     """Where the content of a cue inside a fronted subordinate clause must end:
     ``After X tweeted that ..., Twitter placed ...`` stops at the comma."""
@@ -557,30 +561,30 @@ def _fronted_clause_end(
         or lowers[0] not in _SUBORDINATORS
     ):
         return n
-    if any(tokens[k].text == "," for k in range(1, phrase.start)):
+    if any(tokens[k][TEXT] == "," for k in range(1, phrase.start)):
         return n  # "If anything, X said ...": the fronted part ended before the speaker
     for k in range(after, min(n, after + _FRONTED_CLAUSE_WINDOW)):
-        if tokens[k].text == "," and not (
-            tokens[k - 1].end == tokens[k].start
+        if tokens[k][TEXT] == "," and not (
+            tokens[k - 1][END] == tokens[k][START]
             and k + 1 < n
-            and tokens[k].end == tokens[k + 1].start
+            and tokens[k][END] == tokens[k + 1][START]
         ):
             return k
     return n
 
 
-def _inverted_aside(tokens: Sequence[Token], lowers: Sequence[str], i: int, after: int) -> bool:
+def _inverted_aside(tokens: Sequence[TokenRow], lowers: Sequence[str], i: int, after: int) -> bool:
     """``<content>, said X, <content>``: a cue between commas whose subject follows it
     (a name or a pronoun, then a comma or the sentence's end)."""
     n = len(tokens)
-    if i < 1 or tokens[i - 1].text != "," or after >= n:
+    if i < 1 or tokens[i - 1][TEXT] != "," or after >= n:
         return False
     subject = phrase_after(tokens, lowers, after)
     if subject is None:
         return False
-    if not (subject.is_pronoun(tokens) or tokens[subject.head].text[0].isupper()):
+    if not (subject.is_pronoun(tokens) or tokens[subject.head][TEXT][0].isupper()):
         return False
-    return subject.end >= n or tokens[subject.end].text in {",", "."}
+    return subject.end >= n or tokens[subject.end][TEXT] in {",", "."}
 
 
 _DISCOURSE = words("discourse")
@@ -588,7 +592,7 @@ _FRONTED_ADVERBIAL_OPENERS = _DISCOURSE | _PREPOSITIONS | _SUBORDINATORS
 _MAX_FRONTED_ADVERBIAL = 6
 
 
-def _after_fronted_adverbials(tokens: Sequence[Token], lowers: Sequence[str], stop: int) -> int:
+def _after_fronted_adverbials(tokens: Sequence[TokenRow], lowers: Sequence[str], stop: int) -> int:
     """The index after up to two short fronted adverbials, each closed by a comma
     (``However, on the document, it referred ...``): where the subject starts."""
     start = 0
@@ -599,7 +603,7 @@ def _after_fronted_adverbials(tokens: Sequence[Token], lowers: Sequence[str], st
             (
                 k
                 for k in range(start + 1, min(stop, start + _MAX_FRONTED_ADVERBIAL))
-                if tokens[k].text == ","
+                if tokens[k][TEXT] == ","
             ),
             -1,
         )
@@ -610,18 +614,18 @@ def _after_fronted_adverbials(tokens: Sequence[Token], lowers: Sequence[str], st
 
 
 def _as_clause(
-    tokens: Sequence[Token], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], cue: CueEntry, after: int, stop: int
 ) -> tuple[Span | None, Span | None]:
     """``As X told Y, <content>``: the clause after the comma is what was said."""
     k = after
     addressee: Span | None = None
-    if cue.takes_object and k < stop and tokens[k].text != ",":
+    if cue.takes_object and k < stop and tokens[k][TEXT] != ",":
         obj = phrase_after(tokens, lowers, k, stop)
         if obj is None:
             return None, None
-        addressee = Span(start=tokens[k].start, end=tokens[obj.end - 1].end)
+        addressee = Span(start=tokens[k][START], end=tokens[obj.end - 1][END])
         k = obj.end
-    if k >= stop or tokens[k].text != ",":
+    if k >= stop or tokens[k][TEXT] != ",":
         return None, None
     end = _clause_end(tokens, lowers, k + 1, stop)
     content = _content_span(tokens, k + 1, end)
@@ -629,7 +633,7 @@ def _as_clause(
 
 
 def _verb_frame(
-    tokens: Sequence[Token],
+    tokens: Sequence[TokenRow],
     lowers: Sequence[str],
     entry: CueEntry,
     i: int,
@@ -641,7 +645,7 @@ def _verb_frame(
     cue_lower = lowers[i]
     if i > 0 and lowers[i - 1] in _DETERMINERS_OR_POSSESSIVES:
         return None  # "the claims", "his statement": a noun, not a verb
-    participle = cue_lower.endswith("ing") and i > 0 and tokens[i - 1].text == ","
+    participle = cue_lower.endswith("ing") and i > 0 and tokens[i - 1][TEXT] == ","
     # "X tweeted to Y and said ...": a coordinated verb shares the subject.
     coordinated = i > 0 and lowers[i - 1] in {"and", "but"} and any(f.speaker for f in earlier)
     participle = participle or coordinated
@@ -649,7 +653,7 @@ def _verb_frame(
     if (
         phrase is not None
         and _inverted_aside(tokens, lowers, i, after)
-        and not any(tokens[k].text == "," for k in range(phrase.start, i - 1))
+        and not any(tokens[k][TEXT] == "," for k in range(phrase.start, i - 1))
     ):
         phrase = None  # "Institutional recipients, said Mauer, are required ..."
     if phrase is not None and _passive(tokens, lowers, phrase, i):
@@ -674,11 +678,11 @@ def _verb_frame(
         inherited = True
     elif phrase is None:
         after_quote = i > 0 and (
-            tokens[i - 1].text in {",", "—"} or tokens[i - 1].text in _QUOTE_TOKENS
+            tokens[i - 1][TEXT] in {",", "—"} or tokens[i - 1][TEXT] in _QUOTE_TOKENS
         )
         if after < n and lowers[after] == "that":
             return None  # "..., declared that X was ...": not an inverted attribution
-        if after_quote or (i == 0 and tokens[0].text[0].islower()):
+        if after_quote or (i == 0 and tokens[0][TEXT][0].islower()):
             after_phrase = phrase_after(tokens, lowers, after)
             if after_phrase is None:
                 return None
@@ -705,11 +709,11 @@ def _verb_frame(
     if (
         content is None
         and 0 < comma
-        and tokens[comma].text == ","
+        and tokens[comma][TEXT] == ","
         and after + 1 < n
-        and tokens[after].text == ","
-        and tokens[after + 1].text[0].isalpha()
-        and not tokens[after + 1].text[0].isupper()
+        and tokens[after][TEXT] == ","
+        and tokens[after + 1][TEXT][0].isalpha()
+        and not tokens[after + 1][TEXT][0].isupper()
         and participle_after_comma(tokens, lowers, after, n) < 0
     ):
         # "These orcas, she suggested, specialize in ...": the attribution interrupts

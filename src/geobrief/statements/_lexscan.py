@@ -21,12 +21,12 @@ import bisect
 import re
 from functools import cache
 from importlib import resources
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from typing import NamedTuple, TypeVar
 
 from geobrief._model import Span
 from geobrief.statements._lexicon import CueEntry, cues_by_first_word
-from geobrief.statements._text import TOKEN_SPLIT, Token
+from geobrief.statements._text import TOKEN_SPLIT, TokenRow
 
 __all__ = [
     "LexiconHit",
@@ -49,7 +49,6 @@ _T = TypeVar("_T")
 _FRAME_POS = frozenset({"verb", "prep"})
 _NOT_SUFFIX = re.compile(r"n't(?= |\Z)")
 """``n't`` at the end of a token, in the tokens' lowercase forms joined by spaces."""
-_new_tuple = tuple.__new__
 
 
 def _claims_rows(name: str) -> list[list[str]]:
@@ -134,18 +133,13 @@ class TokenTable:
             found.append(index)
         return found
 
-    def within(self, start: int, end: int) -> tuple[list[Token], list[str]]:
-        """The tokens lying entirely inside ``[start, end)`` and their lowercase forms."""
+    def within(self, start: int, end: int) -> tuple[list[TokenRow], list[str]]:
+        """The tokens lying entirely inside ``[start, end)`` (as plain tuples) and
+        their lowercase forms."""
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_right(self.ends, end, lo)
-        tokens = list(
-            map(
-                _new_tuple,
-                repeat(Token),
-                zip(self.starts[lo:hi], self.ends[lo:hi], self.texts[lo:hi], strict=True),
-            )
-        )
-        return tokens, self.lowers[lo:hi]
+        rows = list(zip(self.starts[lo:hi], self.ends[lo:hi], self.texts[lo:hi], strict=True))
+        return rows, self.lowers[lo:hi]
 
 
 class LexiconScan:

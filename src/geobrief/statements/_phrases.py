@@ -14,7 +14,7 @@ from functools import cache
 import attrs
 
 from geobrief.statements._lexicon import cues_by_first_word, match_cue, words
-from geobrief.statements._text import Token, is_capitalized
+from geobrief.statements._text import END, START, TEXT, TokenRow, is_capitalized
 
 __all__ = ["Phrase", "phrase_after", "phrase_before", "skip_modifiers_back"]
 
@@ -36,11 +36,11 @@ class Phrase:
     end: int
     head: int
 
-    def is_pronoun(self, tokens: Sequence[Token]) -> bool:
+    def is_pronoun(self, tokens: Sequence[TokenRow]) -> bool:
         """True for a one-word personal pronoun (he, she, they, it, we, I)."""
         if self.end - self.start != 1:
             return False
-        return tokens[self.start].text.lower().replace("’", "'") in _PRONOUNS  # (Token.lower)
+        return tokens[self.start][TEXT].lower().replace("’", "'") in _PRONOUNS  # (Token.lower)
 
 
 @cache
@@ -79,9 +79,9 @@ _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 _NOT_NOMINAL = _FUNCTION_WORDS | _DETERMINERS_OR_POSSESSIVES
 
 
-def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
+def _nominal(token: TokenRow, lowers: Sequence[str], i: int) -> bool:
     """Could this token be part of a noun phrase?"""
-    text = token.text
+    text = token[TEXT]
     first = text[0]  # a token is never empty
     if not first.isalnum():
         return text in {".", "-", "&"} and i > 0 and lowers[i - 1][:1].isalnum()
@@ -101,14 +101,14 @@ def _nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
     return not lower.endswith("ly")
 
 
-def skip_modifiers_back(tokens: Sequence[Token], lowers: Sequence[str], j: int, low: int) -> int:
+def skip_modifiers_back(tokens: Sequence[TokenRow], lowers: Sequence[str], j: int, low: int) -> int:
     """From the token before index ``j``, step back over auxiliaries and adverbs;
     return the (exclusive) end of what precedes them."""
     k = j
     steps = 0
     while k > low and steps < 4:
         lower = lowers[k - 1]
-        if lower in _AUXILIARIES or (lower.endswith("ly") and not tokens[k - 1].text[0].isupper()):
+        if lower in _AUXILIARIES or (lower.endswith("ly") and not tokens[k - 1][TEXT][0].isupper()):
             k -= 1
             steps += 1
             continue
@@ -117,7 +117,7 @@ def skip_modifiers_back(tokens: Sequence[Token], lowers: Sequence[str], j: int, 
 
 
 def _simple_before(
-    tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], end: int, low: int
 ) -> Phrase | None:
     """The plain noun phrase ending at ``end`` (exclusive), or None."""
     if end <= low:
@@ -125,7 +125,7 @@ def _simple_before(
     last = end - 1
     if lowers[last] in _PRONOUNS:
         return Phrase(last, end, last)
-    if not _nominal(tokens[last], lowers, last) or tokens[last].text == ".":
+    if not _nominal(tokens[last], lowers, last) or tokens[last][TEXT] == ".":
         return None
     k = last
     head = last
@@ -137,21 +137,21 @@ def _simple_before(
             if not (
                 lower == "that"
                 and (
-                    tokens[k].text[0].isupper()
+                    tokens[k][TEXT][0].isupper()
                     or (prev > 0 and match_cue(lowers, prev - 1) is not None)
                 )
             ):
                 k = prev  # ("said that bureaucrats ...", "that Tehran would": a complementizer)
             break
-        if lower in _LINKS and prev - 1 >= limit and tokens[k].text[0].isupper():
-            if tokens[prev - 1].text[0].isupper():
+        if lower in _LINKS and prev - 1 >= limit and tokens[k][TEXT][0].isupper():
+            if tokens[prev - 1][TEXT][0].isupper():
                 k = prev
                 if lower != "&":
                     head = prev - 1  # "President Hassan Rouhani of Iran": Rouhani
                 continue
             break
-        if lower == "and" and prev - 1 >= limit and tokens[k].text[0].isupper():
-            if tokens[prev - 1].text[0].isupper():
+        if lower == "and" and prev - 1 >= limit and tokens[k][TEXT][0].isupper():
+            if tokens[prev - 1][TEXT][0].isupper():
                 k = prev
                 continue
             break
@@ -161,14 +161,14 @@ def _simple_before(
         break
     # Never start on a link word or a trailing period.
     while k < last and (
-        lowers[k] in _LINKS or lowers[k] == "and" or not tokens[k].text[0].isalnum()
+        lowers[k] in _LINKS or lowers[k] == "and" or not tokens[k][TEXT][0].isalnum()
     ):
         k += 1
     # Nor on a date ("On February 1 Amazon Web Services acknowledged ...").
     while k < last and (
         lowers[k] in _TIME_NOUNS
         or lowers[k].isdigit()
-        or (tokens[k].text in {"March", "May"} and lowers[k + 1].isdigit())
+        or (tokens[k][TEXT] in {"March", "May"} and lowers[k + 1].isdigit())
     ):
         k += 1
     if _DETERMINERS.issuperset(lowers[k:end]):
@@ -177,7 +177,7 @@ def _simple_before(
 
 
 def phrase_before(
-    tokens: Sequence[Token], lowers: Sequence[str], j: int, low: int = 0
+    tokens: Sequence[TokenRow], lowers: Sequence[str], j: int, low: int = 0
 ) -> Phrase | None:
     """The subject-like noun phrase that ends just before token ``j``.
 
@@ -192,14 +192,14 @@ def phrase_before(
         return None
     if lowers[end - 1] == "who" and end - 1 > low:
         # "Devocht, who had told Montalvo ...": the relative pronoun's antecedent.
-        before = end - 2 if tokens[end - 2].text == "," else end - 1
+        before = end - 2 if tokens[end - 2][TEXT] == "," else end - 1
         antecedent = _simple_before(tokens, lowers, before, low)
         if antecedent is None or antecedent.is_pronoun(tokens):
             return None
         return _extend_links(tokens, lowers, antecedent, low)
-    if tokens[end - 1].text == ",":
+    if tokens[end - 1][TEXT] == ",":
         return _apposition_before(tokens, lowers, end - 1, low)
-    if tokens[end - 1].text == ")":
+    if tokens[end - 1][TEXT] == ")":
         return _parenthesis_before(tokens, lowers, end, low)
     relative = _relative_clause_before(tokens, lowers, end, low)
     if relative is not None:
@@ -213,7 +213,7 @@ def phrase_before(
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late", "early"})
 
 
-def _skip_time_back(tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int) -> int:
+def _skip_time_back(tokens: Sequence[TokenRow], lowers: Sequence[str], end: int, low: int) -> int:
     """Step back over a time adverbial between the subject and its verb
     (``Neil Basu, on Sunday said``, ``the ministry last week said``)."""
     k = end - 1
@@ -222,7 +222,7 @@ def _skip_time_back(tokens: Sequence[Token], lowers: Sequence[str], end: int, lo
     k -= 1
     while k - 1 >= low and lowers[k - 1] in {"late", "early", "on"}:
         k -= 1  # "late on Tuesday"
-    if k <= low or tokens[k - 1].text in {".", "(", "“", '"'}:
+    if k <= low or tokens[k - 1][TEXT] in {".", "(", "“", '"'}:
         return end
     return k
 
@@ -231,12 +231,12 @@ _PARENTHESIS_WINDOW = 8
 
 
 def _parenthesis_before(
-    tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], end: int, low: int
 ) -> Phrase | None:
     """``The World Health Organization (WHO)``: the phrase before a short
     parenthesis that ends at ``end``, with the parenthesis included."""
     for k in range(end - 2, max(low, end - _PARENTHESIS_WINDOW) - 1, -1):
-        text = tokens[k].text
+        text = tokens[k][TEXT]
         if text == "(":
             outer = _simple_before(tokens, lowers, k, low)
             if outer is None or outer.is_pronoun(tokens):
@@ -254,7 +254,7 @@ _POSTMODIFIERS = {"with": "familiar", "to": "close", "on": "briefed"}
 
 
 def _relative_clause_before(
-    tokens: Sequence[Token], lowers: Sequence[str], end: int, low: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], end: int, low: int
 ) -> Phrase | None:
     """``a diplomat who asked not to be named``: a noun phrase with a ``who``
     clause (no punctuation inside) that ends at ``end``; the head is the noun's."""
@@ -270,13 +270,13 @@ def _relative_clause_before(
                 return None
             outer = _extend_links(tokens, lowers, outer, low)
             return Phrase(outer.start, end, outer.head)
-        if not tokens[k].text[0].isalnum():
+        if not tokens[k][TEXT][0].isalnum():
             return None
     return None
 
 
 def _extend_links(
-    tokens: Sequence[Token], lowers: Sequence[str], phrase: Phrase, low: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], phrase: Phrase, low: int
 ) -> Phrase:
     """``the ministry`` preceded by ``a spokesman for`` becomes the whole phrase."""
     k = phrase.start
@@ -296,7 +296,7 @@ def _extend_links(
 
 
 def _apposition_before(
-    tokens: Sequence[Token], lowers: Sequence[str], comma: int, low: int
+    tokens: Sequence[TokenRow], lowers: Sequence[str], comma: int, low: int
 ) -> Phrase | None:
     """Handle ``X, <apposition, relative clause or aside>,`` ending at the comma index.
 
@@ -307,7 +307,7 @@ def _apposition_before(
     opening = -1
     has_verb = False
     for k in range(comma - 1, max(low, comma - _MAX_APPOSITION) - 1, -1):
-        text = tokens[k].text
+        text = tokens[k][TEXT]
         if text in {",", ";", ":", "(", ")"} or text in _DASHES or not text[0].isalnum():
             if text == ",":
                 opening = k
@@ -350,15 +350,15 @@ def _apposition_before(
         return Phrase(
             before.start, opening if first not in {"who", "which", "whose"} else comma, before.head
         )
-    inner_capital = any(tokens[k].text[0].isupper() for k in range(inner_start, comma))
+    inner_capital = any(tokens[k][TEXT][0].isupper() for k in range(inner_start, comma))
     head = before.head
-    if inner_capital and not tokens[before.head].text[0].isupper():
-        head = max(k for k in range(inner_start, comma) if tokens[k].text[0].isupper())
+    if inner_capital and not tokens[before.head][TEXT][0].isupper():
+        head = max(k for k in range(inner_start, comma) if tokens[k][TEXT][0].isupper())
     return Phrase(before.start, comma, head)
 
 
 def phrase_after(
-    tokens: Sequence[Token], lowers: Sequence[str], i: int, high: int | None = None
+    tokens: Sequence[TokenRow], lowers: Sequence[str], i: int, high: int | None = None
 ) -> Phrase | None:
     """The noun phrase that starts at token ``i`` (``said Foreign Minister X``).
 
@@ -382,7 +382,7 @@ def phrase_after(
             and head >= 0
             and k + 2 < limit
             and lowers[k + 1] == "the"
-            and (tokens[k + 2].text[0].isupper())
+            and (tokens[k + 2][TEXT][0].isupper())
         ):
             k += 2  # "Ambassador to the United States Hamdullah Mohib"
             continue
@@ -396,40 +396,40 @@ def phrase_after(
             if (
                 head >= 0
                 and k + 1 < limit
-                and (tokens[k + 1].text[0].isupper() or lowers[k + 1] in _DETERMINERS or title_and)
+                and (tokens[k + 1][TEXT][0].isupper() or lowers[k + 1] in _DETERMINERS or title_and)
             ):
                 k += 1
                 if lowers[k] in _DETERMINERS:
                     k += 1
                 continue
             break
-        if lower.endswith("'s") and token.text[0].isalnum():
+        if lower.endswith("'s") and token[TEXT][0].isalnum():
             head = k
             k += 1
             continue
         if (
-            token.text == "."
+            token[TEXT] == "."
             and head == k - 1
             and k + 1 < limit
-            and tokens[k + 1].text[0].isupper()
-            and tokens[k - 1].end == token.start
-            and (len(tokens[k - 1].text) == 1 or tokens[k - 1].text in _NAME_ABBREVIATIONS)
+            and tokens[k + 1][TEXT][0].isupper()
+            and tokens[k - 1][END] == token[START]
+            and (len(tokens[k - 1][TEXT]) == 1 or tokens[k - 1][TEXT] in _NAME_ABBREVIATIONS)
         ):
             k += 1  # "Apple Inc. CEO Steve Jobs", "John F. Kennedy"
             continue
-        if _nominal(token, lowers, k) and token.text != ".":
+        if _nominal(token, lowers, k) and token[TEXT] != ".":
             if (
                 lower in _CUE_FIRST_WORDS
                 and match_cue(lowers, k) is not None
-                and not token.text[0].isupper()
+                and not token[TEXT][0].isupper()
                 and head >= 0
             ):
                 break
             if (
                 head >= 0
                 and lower.endswith("ed")
-                and token.text[0].islower()
-                and tokens[k - 1].text[0].isupper()
+                and token[TEXT][0].islower()
+                and tokens[k - 1][TEXT][0].isupper()
             ):
                 break  # "Smith rejected the offer": a verb after a name
             head = k

@@ -10,14 +10,18 @@ import sys
 from collections.abc import Iterator
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from geobrief._model import Article, Span
 
 __all__ = [
+    "END",
+    "START",
+    "TEXT",
     "TOKEN_PATTERN",
     "TOKEN_SPLIT",
     "Token",
+    "TokenRow",
     "article_sentences",
     "is_capitalized",
     "lowercase",
@@ -53,6 +57,18 @@ class Token(NamedTuple):
     def span(self) -> Span:
         """The token's span."""
         return Span(start=self.start, end=self.end)
+
+
+TokenRow = tuple[int, int, str]
+"""A token as a plain ``(start, end, text)`` tuple; a :class:`Token` is one too.
+Plain tuples are several times cheaper to build than named ones, so the extractors
+index them with :data:`START`, :data:`END` and :data:`TEXT`."""
+START: Final = 0
+"""Where a :data:`TokenRow` (or a :class:`Token`) holds its start offset."""
+END: Final = 1
+"""Where a :data:`TokenRow` (or a :class:`Token`) holds its end offset."""
+TEXT: Final = 2
+"""Where a :data:`TokenRow` (or a :class:`Token`) holds its text."""
 
 
 # The same tokens as _TOKEN, as one capturing group for re.split (which works at
