@@ -819,22 +819,29 @@ def _article_is_consistent(article: Article, since: Article | None = None) -> bo
     if new_claims:
         spans += [c.span for c in claims]
         spans += [h.span for c in claims for h in c.hedges]
-    optional = [title] if new_title else []
-    if new_metadata:
-        optional.append(metadata.dateline)
+    # then the optional ones that are there (plain appends: no tuple per item)
+    add = spans.append
+    if new_title and title is not None:
+        add(title)
+    if new_metadata and metadata.dateline is not None:
+        add(metadata.dateline)
     if new_sections:
-        optional += [section.heading for section in sections]
-    if new_statements:
-        optional += [x for st in statements for x in (st.speaker_span, st.cue_span)]
-    if new_claims:
-        optional += [
-            x
-            for c in claims
-            for x in (getattr(c.source, "span", None), c.cue_span, c.negation_span)
-        ]
+        spans += [section.heading for section in sections if section.heading is not None]
+    for st in statements if new_statements else ():
+        if st.speaker_span is not None:
+            add(st.speaker_span)
+        if st.cue_span is not None:
+            add(st.cue_span)
+    for c in claims if new_claims else ():
+        source_span = getattr(c.source, "span", None)
+        if source_span is not None:
+            add(source_span)
+        if c.cue_span is not None:
+            add(c.cue_span)
+        if c.negation_span is not None:
+            add(c.negation_span)
     if new_diagnostics:
-        optional += [d.span for d in diagnostics]
-    spans += [span for span in optional if span is not None]
+        spans += [d.span for d in diagnostics if d.span is not None]
     for span in spans:
         if not 0 <= span.start <= span.end <= n:
             return False
