@@ -134,8 +134,9 @@ def _actor_id(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 def _actor_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _actor_id(instance, attribute, item)
+    for item in value:  # _actor_id's test inline; it raises the error
+        if item is not None and not (isinstance(item, str) and _ACTOR_ID_MATCH(item)):
+            _actor_id(instance, attribute, item)
 
 
 def _optional_match(pattern: re.Pattern[str], expected: str) -> Any:
@@ -149,8 +150,8 @@ def _optional_match(pattern: re.Pattern[str], expected: str) -> Any:
 
 
 def _optional_index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _non_negative(instance, attribute, value)  # type: ignore[arg-type]
+    if value is not None and (type(value) is not int or value < 0):
+        _non_negative(instance, attribute, value)  # type: ignore[arg-type]  # raises
 
 
 def _enum(enum_type: type[enum.Enum]) -> Any:
