@@ -39,17 +39,22 @@ def _build(
     for item in items:
         aid = item.actor_id
         kind = item.kind
-        if aid is None or kind == "title" or kind == "honorific" or item.i >= item.j:
+        i, j = item.i, item.j
+        if aid is None or kind == "title" or kind == "honorific" or i >= j:
             continue
-        found.append((ends[item.i] - len(toks[item.i]), ends[item.j - 1], aid, item))
+        found.append((ends[i] - len(toks[i]), ends[j - 1], aid, item))
+        # (a name of one token has no place nested in it: _nested_places would find none)
         if kind == "gaz":
-            if item.entry is not None and item.entry.role == "context":
+            entry = item.entry
+            if entry is not None and entry.role == "context":
                 contextual = True
-            if aid.startswith("org:") and _is_organization(ctx, aid):
+            if j - i > 1 and aid.startswith("org:") and _is_organization(ctx, aid):
                 nested = _nested_places(ctx, item, leading_only=True)
                 if nested:
                     found.extend(nested)
-        elif kind == "body" or (item.type == _ORG and kind == "name" and _institution(ctx, item)):
+        elif j - i > 1 and (
+            kind == "body" or (item.type == _ORG and kind == "name" and _institution(ctx, item))
+        ):
             nested = _nested_places(ctx, item)
             if nested:
                 found.extend(nested)
