@@ -170,7 +170,7 @@ class _SentenceStarts:
         self._ends = ends
         self._toks = toks
         self._abbrevs = abbrevs
-        self._known = {s.start for s in article.sentences()}
+        self._known = _sentence_starts(article)
 
     def _abbrev_dot(self, k: int) -> bool:
         """The period at ``k`` ends an abbreviation (``Mr.``) or an initial (``F.``)."""
@@ -196,6 +196,26 @@ class _SentenceStarts:
                 return False
             k -= 1
         return False
+
+
+def _sentence_starts(article: Article) -> set[int]:
+    """``{s.start for s in article.sentences()}`` without ordering the spans (the set needs
+    no order): the sentences of every paragraph (lead, sections, summary, FAQ answers) and
+    of every key point, as ``Article.sentences`` gathers them (tested against it)."""
+    lead = article.lead
+    starts = {s.start for s in lead.sentences} if lead is not None else set()
+    add = starts.update
+    for section in article.sections:
+        for paragraph in section.paragraphs:
+            add([s.start for s in paragraph.sentences])
+    for paragraph in article.summary:
+        add([s.start for s in paragraph.sentences])
+    for item in article.faq:
+        for paragraph in item.answer:
+            add([s.start for s in paragraph.sentences])
+    for point in article.key_points:
+        add([s.start for s in point.sentences])
+    return starts
 
 
 _LINE_ENDS = frozenset('.!?:;"”’)…')

@@ -63,11 +63,12 @@ def _name_run(ctx: _Context, i: int) -> int:
     """End token of a run of capitalized name tokens at ``i`` (``i`` if none)."""
     toks, lows, lex = ctx.toks, ctx.lows, ctx.lex
     n = len(toks)
-    if not _is_cap(toks[i]):
+    first = toks[i]
+    if not (first[0].isupper() and (len(first) > 1 or first not in _NOT_CAPS)):  # _is_cap
         return i
     ends, text = ctx.ends, ctx.text
     given_names, title_heads, trie = lex.given_names, lex.title_heads, ctx.gaz.trie
-    first_given = toks[i] in given_names
+    first_given = first in given_names
     j = i + 1
     joined_of = False
     while j < n and j - i < _MAX_RUN:

@@ -1,0 +1,121 @@
+"""The actors stage's shortcuts give what the plain computations they replace give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import geobrief
+from geobrief import Article
+from geobrief.actors import Gazetteer
+from geobrief.actors._build import _nested_places
+from geobrief.actors._classify import _classify
+from geobrief.actors._context import _sentence_starts
+from geobrief.actors._recognize import _context
+from geobrief.actors._scan import _scan
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = [ROOT / "examples" / "russia_north_korea_brief.txt"]
+TEXTS += sorted((ROOT / "tests" / "fixtures").glob("**/*.txt"))
+
+LINES = st.sampled_from(
+    [
+        "# Russia and North Korea",
+        "## Background",
+        "Summary",
+        "Key points:",
+        "- Moscow signed a treaty with Pyongyang.",
+        "* The U.S. State Department said it was concerned.",
+        "1. Foreign Minister Sergey Lavrov met Kim Jong Un.",
+        "Q: What did Japan say?",
+        "A: Tokyo protested. It called the drills a threat.",
+        "FAQ",
+        "| Country | Role |",
+        "| Russia | supplier |",
+        "The University of Texas and the UN Security Council met in Geneva. They talked.",
+        "NATO said. Airbus A380 flew.",
+        "",
+        "   ",
+    ]
+)
+BRIEFS = st.lists(LINES, min_size=1, max_size=25).map("\n".join)
+
+STRUCTURED = geobrief.default_pipeline().without("actors").without("statements")
+STRUCTURED = STRUCTURED.without("claims")
+
+
+def structured(text: str) -> Article:
+    return STRUCTURED.parse(text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_sentence_starts_match_article_sentences(path: Path) -> None:
+    """The sentence-start set is the set of starts of ``Article.sentences()``."""
+    article = structured(geobrief.read_text(path))
+    expected = {s.start for s in article.sentences()}
+    assert expected == _sentence_starts(article)
+
+
+@settings(max_examples=80, deadline=None)
+@given(BRIEFS)
+def test_sentence_starts_match_on_generated_briefs(text: str) -> None:
+    """Headings, lists, Q&A and tables: the same starts as ``Article.sentences()``."""
+    article = structured(text)
+    expected = {s.start for s in article.sentences()}
+    assert expected == _sentence_starts(article)
+
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "U.S.",
+        "US",
+        "Air",
+        "Force",
+        "University",
+        "of",
+        "Texas",
+        "NATO",
+        "UN",
+        "Security",
+        "Council",
+        "New",
+        "Zealand",
+        "government",
+        "Russian",
+        "foreign",
+        "ministry",
+        "Ministry",
+        "Defense",
+        "Acme",
+        "Inc.",
+        "Police",
+        "Department",
+        "Irving",
+        "said",
+        ",",
+        ".",
+        "-",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join))
+def test_one_token_names_have_no_nested_places(text: str) -> None:
+    """The build skips the nested-place search for one-token names: it finds none there,
+    with or without ``leading_only``."""
+    article = structured(text)
+    ctx = _context(article, Gazetteer.default())
+    assert ctx is not None
+    items = _scan(ctx)
+    _classify(ctx, items)
+    for item in items:
+        if item.j - item.i == 1:
+            expected: list[object] = []
+            assert expected == _nested_places(ctx, item)
+            assert expected == _nested_places(ctx, item, leading_only=True)
