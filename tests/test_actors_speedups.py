@@ -119,3 +119,21 @@ def test_one_token_names_have_no_nested_places(text: str) -> None:
             expected: list[object] = []
             assert expected == _nested_places(ctx, item)
             assert expected == _nested_places(ctx, item, leading_only=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(WORDS, st.sampled_from(["KCNA", "NATO", "ÉU", "中A", "ǅx", "Ab", "ab"])),
+        min_size=1,
+        max_size=40,
+    ).map(" ".join),
+    st.sampled_from(["KCNA", "Absent", "absent", "中A", "ÉU", "ǅx"]),
+)
+def test_token_counts_match_list_count(text: str, extra: str) -> None:
+    """``count`` (capitalized tokens counted among the candidates only) agrees with
+    ``list.count`` for every token of the text and for tokens it may lack."""
+    ctx = _context(structured(text), Gazetteer.default())
+    assert ctx is not None
+    for token in [*sorted(set(ctx.toks)), extra]:
+        assert ctx.toks.count(token) == ctx.count(token)

@@ -225,7 +225,7 @@ def _weak_type(ctx: _Context, items: list[_Item], k: int) -> str | None:
         return _ORG  # "the Sea Org", "the Creative Commons": people's names take no article
     words = [t for t in toks[i:j] if t not in lex.name_particles]
     last = words[-1] if words else ""
-    if last.endswith("s") and len(last) > 3 and ctx.count(last[:-1]) > 0:
+    if last.endswith("s") and len(last) > 3 and last[:-1] in ctx.words:  # (a token here)
         return None  # "Warhol Polaroids" beside "Polaroid": a plural noun, not a surname
     if 2 <= len(words) <= 4 and all(
         _name_shaped(w)
