@@ -130,11 +130,11 @@ def _product_code(ctx: _Context, j: int) -> bool:
     if j >= len(ctx.toks):
         return False
     tok = ctx.toks[j]
+    if not any(map(str.isdigit, tok)):  # (the cheapest test first: most words have none)
+        return False
     if "\n" in ctx.text[ctx.ends[j - 1] : ctx.ends[j] - len(tok)]:
         return False
-    has_digit = any(c.isdigit() for c in tok)
-    model = has_digit and (tok[0].isalpha() or tok[-1].isalpha())
-    return model or (tok.isdigit() and len(tok) == 3)
+    return tok[0].isalpha() or tok[-1].isalpha() or (tok.isdigit() and len(tok) == 3)
 
 
 _PLACE_KINDS = (_STATE_KIND, _LOCATION_KIND)
