@@ -190,7 +190,7 @@ def _build(
                 if not target.aliases
                 else _derived(target, (), target.titles, target.affiliation)
             )
-    actors = tuple(built[aid] for aid in sorted(built))
+    actors = tuple(map(built.__getitem__, sorted(built)))
     return attrs.evolve(article, actors=actors, mentions=tuple(mentions))
 
 

@@ -250,7 +250,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                 if nxt is not None and nxt[0].isupper() and (len(nxt) > 1 or nxt not in _NOT_CAPS):
                     end = _name_run(ctx, j)
                     if end > j and (
-                        any(w in lex.org_suffixes for w in lows[j:end])
+                        not lex.org_suffixes.isdisjoint(lows[j:end])  # (in C)
                         or _joined_institution(lows, j, end)
                         or lows[end - 1] in lex.place_suffixes
                     ):
