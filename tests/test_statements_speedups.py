@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Sequence
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from geobrief._model import Span
+from geobrief.statements._context import SentenceInfo
 from geobrief.statements._frames import (
     _CLAUSE_STOP,
     _TRAILING,
@@ -15,7 +19,13 @@ from geobrief.statements._frames import (
     participle_after_comma,
 )
 from geobrief.statements._lexicon import match_cue
-from geobrief.statements._lexscan import TokenTable
+from geobrief.statements._lexscan import (
+    LexiconScan,
+    TokenTable,
+    scan_lexicons,
+    scan_lexicons_by_tokens,
+    token_rows,
+)
 from geobrief.statements._quotes import (
     _MARK,
     _PAIRING_MARK,
@@ -183,3 +193,130 @@ def test_scan_quotes_equals_the_line_by_line_loop(text: str) -> None:
     expected = reference_scan_quotes(text)
     actual = scan_quotes(text)
     assert expected == actual
+
+
+LEXICON_PIECES = [
+    "said",
+    "Said",
+    "SAID",
+    "according",
+    "to",
+    "in",
+    "the",
+    "words",
+    "of",
+    "called",
+    "for",
+    "point",
+    "out",
+    "is",
+    "was",
+    "believed",
+    "thought",
+    "expected",
+    "more",
+    "most",
+    "likely",
+    "an",
+    "estimated",
+    "may",
+    "May",
+    "not",
+    "only",
+    "no",
+    "longer",
+    "n't",
+    "n’t",
+    "don't",
+    "isn’t",
+    "never",
+    "deny",
+    "United",
+    "States",
+    "warned",
+    "li\u212aely",  # the Kelvin sign lowers to "k"
+    "\u0130s",  # a dotted capital I lowers to two characters
+    "ß",
+    "\u03a3aid",
+    "U.S.",
+    "e.g.",
+    "x",
+    "_",
+    "9",
+]
+SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", "\xa0", "\x1c", "\u2028", ""]
+MARKS = [",", ".", "“", "”", "'", "’", "-", "—", "(", ")", ":", "_", ""]
+
+
+@st.composite
+def lexicon_texts(draw: st.DrawFn) -> str:
+    """Text made of lexicon words, marks that may or may not join them, and whitespace."""
+    pieces = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(MARKS), st.sampled_from(LEXICON_PIECES), st.sampled_from(MARKS)
+            ),
+            max_size=14,
+        )
+    )
+    separators = draw(
+        st.lists(st.sampled_from(SEPARATORS), min_size=len(pieces), max_size=len(pieces))
+    )
+    return "".join(a + word + b + sep for (a, word, b), sep in zip(pieces, separators, strict=True))
+
+
+def scan_answers(scan: LexiconScan) -> tuple[object, ...]:
+    """Everything a scan found (its private lists: the public questions are answered from them)."""
+    return (scan._cue_starts, scan._cue_names, scan.hedges, scan.negations)
+
+
+@settings(max_examples=600, deadline=None)
+@given(lexicon_texts())
+@example("According to him, it is believed to be \u212aey; they don't, not only no longer")
+@example("x-said it n't.“May” not-only (not) only; more\nlikely isn’t")
+@example("in the\twords of\u2028the minister, called   for, U.S.said, rock’n’said")
+def test_lexicon_expression_equals_the_token_walk(text: str) -> None:
+    """The compiled lexicon expression finds the cues, hedges and negations that a walk
+    over every token finds (the Kelvin sign, a dotted I and other lowercase oddities
+    included)."""
+    expected = scan_answers(scan_lexicons_by_tokens(text))
+    actual = scan_answers(scan_lexicons(text))
+    assert expected == actual
+
+
+def test_lowercase_keeps_word_and_space_characters() -> None:
+    """Where lowercasing keeps a character's length it keeps it a word character or not,
+    whitespace or not, and leaves apostrophes and hyphens alone: the lexicon expression
+    reads token boundaries off the lowercase text."""
+    word = re.compile(r"\w")
+    space = re.compile(r"\s")
+    changed = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lower = char.lower()
+        if len(lower) != 1 or lower == char:
+            continue
+        if (
+            bool(word.match(char)) != bool(word.match(lower))
+            or bool(space.match(char)) != bool(space.match(lower))
+            or lower in "’'-"
+        ):
+            changed.append(char)
+    assert [] == changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aZsS’'-._ \n\t\xa0\x1c\u212a\u03a3\u0130é9xnNtT", max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_sentence_tokens_equal_the_token_table(text: str, start: int, end: int) -> None:
+    """A sentence's tokens (split on their own when whitespace sets the sentence off, else
+    cut from the whole text's tokens) are the whole text's tokens inside it."""
+    start, end = min(start, end, len(text)), min(max(start, end), len(text))
+    expected = TokenTable(text).within(start, end)
+    sentence = SentenceInfo(text, Span(start=start, end=end), True, scan_lexicons(text))
+    assert expected == (list(sentence.rows), sentence.lowers)
+    if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
+        assert expected == token_rows(text, start, end)

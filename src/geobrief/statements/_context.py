@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from geobrief._model import Article, Span
 from geobrief.statements._frames import Frame, find_frames
-from geobrief.statements._lexscan import TokenTable, scan_lexicons
+from geobrief.statements._lexscan import LexiconScan, TokenTable, scan_lexicons, token_rows
 from geobrief.statements._quotes import QuoteScan, scan_quotes
 from geobrief.statements._resolve import MentionIndex
 from geobrief.statements._text import (
@@ -52,20 +52,37 @@ class SentenceInfo:
     )
 
     def __init__(
-        self, text: str, span: Span, has_cue: bool = True, table: TokenTable | None = None
+        self,
+        text: str,
+        span: Span,
+        has_cue: bool = True,
+        table: TokenTable | LexiconScan | None = None,
     ) -> None:
         self.span = span
         self.has_cue = has_cue
         self._text = text
         self._table = table
+        """The whole text's tokens; or the lexicon scan, and the sentence splits its own
+        (the scan splits the whole text only for a sentence not set off by whitespace)."""
         self._rows: Sequence[TokenRow] | None = None
         self._tokens: list[Token] | None = None
         self._lowers: list[str] | None = None
         self._frames: list[Frame] | None = None
 
     def _load(self) -> None:
-        if self._table is not None:
-            self._rows, self._lowers = self._table.within(self.span.start, self.span.end)
+        text, start, end = self._text, self.span.start, self.span.end
+        table = self._table
+        if isinstance(table, LexiconScan):
+            if (start == 0 or text[start - 1].isspace()) and (
+                end == len(text) or text[end].isspace()
+            ):
+                # Whitespace resynchronizes the tokenizer: a sentence set off by it
+                # splits into the whole text's tokens.
+                self._rows, self._lowers = token_rows(text, start, end)
+            else:  # (its own split might differ: cut from the whole text's tokens)
+                self._rows, self._lowers = table.tokens.within(start, end)
+        elif table is not None:
+            self._rows, self._lowers = table.within(start, end)
         else:
             tokens = tokenize(self._text, self.span.start, self.span.end)
             self._rows = self._tokens = tokens
@@ -144,7 +161,7 @@ class ArticleContext:
         self.quotes = quotes if quotes is not None else scan_quotes(text)
         self.lexicon = lexicon = scan_lexicons(text)
         self.sentences = [
-            SentenceInfo(text, s, lexicon.has_cue(s.start, s.end), lexicon.tokens)
+            SentenceInfo(text, s, lexicon.has_cue(s.start, s.end), lexicon)
             for s in article_sentences(article)
         ]
         self.sentence_starts = [s.span.start for s in self.sentences]

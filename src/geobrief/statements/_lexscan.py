@@ -1,12 +1,13 @@
 """One pass over an article for every lexicon word: attribution cues, hedges, negation.
 
-The text is split once into tokens (the same tokens as
-:func:`geobrief.statements._text.tokenize`, by ``re.split`` at C speed), and
-the tokens whose lowercase form can start a lexicon entry are picked out with
-one set lookup each, also at C speed. Only those candidates are examined in
-Python: the longest form of each lexicon that starts there. The cue, hedge and
-negation lexicons are read from the package's data files, once. The token
-table is kept: a sentence's tokens are a slice of it, never tokenized again.
+The cue, hedge and negation lexicons are read from the package's data files,
+once, and compiled into regular expressions (:mod:`._lexmatch`) that find
+every form in the text's lowercase form at C speed, with the token boundaries
+of :func:`geobrief.statements._text.tokenize`; only the hits are examined in
+Python. The text is not split into tokens for this: :attr:`LexiconScan.tokens`
+splits it on first use. A text whose lowercase form differs in length (a
+dotted capital I) is scanned by a walk over its tokens instead, which gives
+the same answers (:func:`scan_lexicons_by_tokens`, the tests' reference).
 
 The scan answers, for any span: does it hold a cue; which hedges does it hold;
 what is its first negation. A hedge or negation form that straddles the span's
@@ -26,6 +27,7 @@ from typing import NamedTuple, TypeVar
 
 from geobrief._model import Span
 from geobrief.statements._lexicon import CueEntry, cues_by_first_word
+from geobrief.statements._lexmatch import LexiconPattern, compile_lexicons, find_hits
 from geobrief.statements._text import TOKEN_SPLIT, TokenRow
 
 __all__ = [
@@ -36,6 +38,8 @@ __all__ = [
     "hedge_table",
     "negation_table",
     "scan_lexicons",
+    "scan_lexicons_by_tokens",
+    "token_rows",
 ]
 
 PhraseTable = dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]]
@@ -96,6 +100,23 @@ def _first_words() -> frozenset[str]:
     return frozenset(cues_by_first_word()) | frozenset(hedge_table()) | frozenset(negation_table())
 
 
+def token_rows(text: str, start: int, end: int) -> tuple[list[TokenRow], list[str]]:
+    """The tokens of ``text[start:end]`` (as plain tuples, absolute offsets) and their
+    lowercase forms, as :meth:`TokenTable.within` gives them when whitespace (or the
+    text's edge) sets the span off."""
+    parts = TOKEN_SPLIT.split(text[start:end])
+    # parts alternate: separator (whitespace), token, separator, ..., separator.
+    offsets = list(accumulate(map(len, parts), initial=start))
+    texts = parts[1::2]
+    rows = list(zip(offsets[1:-1:2], offsets[2::2], texts, strict=True))
+    if not texts:
+        return rows, []
+    lowered = " ".join(texts).lower()
+    if "’" in lowered:
+        lowered = lowered.replace("’", "'")
+    return rows, lowered.split(" ")
+
+
 class TokenTable:
     """All tokens of a text, as parallel lists; a span's tokens are a slice."""
 
@@ -151,21 +172,23 @@ class LexiconScan:
         "_hedge_ends",
         "_hedge_starts",
         "_negation_starts",
+        "_text",
+        "_tokens",
         "hedges",
         "negations",
-        "tokens",
     )
 
     def __init__(
         self,
-        tokens: TokenTable,
+        text: str,
         cue_starts: list[int],
         cue_names: list[bool],
         hedges: list[LexiconHit],
         negations: list[LexiconHit],
+        tokens: TokenTable | None = None,
     ) -> None:
-        self.tokens = tokens
-        """The text's tokens."""
+        self._text = text
+        self._tokens = tokens
         self._cue_starts = cue_starts
         self._cue_names = cue_names
         self.hedges = hedges
@@ -175,6 +198,13 @@ class LexiconScan:
         self._hedge_starts = [h[0] for h in hedges]
         self._hedge_ends = [h[1] for h in hedges]
         self._negation_starts = [h[0] for h in negations]
+
+    @property
+    def tokens(self) -> TokenTable:
+        """The text's tokens (split on first use: the scan itself does not need them)."""
+        if self._tokens is None:
+            self._tokens = TokenTable(self._text)
+        return self._tokens
 
     def has_cue(self, start: int, end: int) -> bool:
         """True when a verb or preposition cue that can open an attribution frame
@@ -278,8 +308,9 @@ def _by_first_word() -> dict[str, _FirstWord]:
     return table
 
 
-def scan_lexicons(text: str) -> LexiconScan:
-    """Find every cue, hedge and negation form of the lexicons in ``text``."""
+def scan_lexicons_by_tokens(text: str) -> LexiconScan:
+    """:func:`scan_lexicons` by a walk over every token of ``text`` (the plain method:
+    used when the text's lowercase form differs in length, and as the tests' reference)."""
     table = TokenTable(text)
     lowers, starts, ends = table.lowers, table.starts, table.ends
     lexicon = _by_first_word()
@@ -350,4 +381,18 @@ def scan_lexicons(text: str) -> LexiconScan:
                 found_negations.append((starts[k], ends[following - 1], negation[1], cancel_end))
     if suffixed:
         found_negations.sort(key=lambda hit: (hit[0], hit[1]))
-    return LexiconScan(table, cue_starts, cue_names, found_hedges, found_negations)
+    return LexiconScan(text, cue_starts, cue_names, found_hedges, found_negations, table)
+
+
+@cache
+def _compiled() -> LexiconPattern | None:
+    return compile_lexicons(cues_by_first_word(), hedge_table(), negation_table())
+
+
+def scan_lexicons(text: str) -> LexiconScan:
+    """Find every cue, hedge and negation form of the lexicons in ``text``."""
+    lowered = text.lower()
+    compiled = _compiled()
+    if compiled is None or len(lowered) != len(text):
+        return scan_lexicons_by_tokens(text)  # (offsets in the lowercase text would shift)
+    return LexiconScan(text, *find_hits(compiled, text, lowered))

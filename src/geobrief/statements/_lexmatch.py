@@ -1,0 +1,256 @@
+"""The cue, hedge and negation lexicons compiled into regular expressions.
+
+Two expressions run over the text's lowercase form (same length as the text,
+so offsets carry over; one for words after a space, the common case, one for
+the rest) and stop only where a token starts that can begin a form of some
+lexicon: a lexicon word right after a non-word character, with the
+token boundaries of :data:`geobrief.statements._text.TOKEN_SPLIT`, or a
+token that ends with ``n't``. A token starts at a word character that follows
+no word character and no apostrophe or hyphen that itself follows one (those
+join words into one token); it ends where no word character, nor an apostrophe
+or hyphen before one, follows. Lexicon words are plain lowercase ASCII words of
+two characters or more, so no initialism (``U.S.``) can start or end inside
+one. Words of a multi-word form are consecutive tokens: whitespace between
+them. The answers are the ones a walk over every token gives
+(:func:`geobrief.statements._lexscan.scan_lexicons_by_tokens`; tested).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple, TypeVar
+
+from geobrief.statements._lexicon import CueEntry
+from geobrief.statements._text import TOKEN_SPLIT
+
+__all__ = ["LexiconHits", "LexiconPattern", "compile_lexicons", "find_hits"]
+
+_V = TypeVar("_V")
+Words = tuple[str, ...]
+PhraseOption = tuple[Words, str, frozenset[str]]
+LexiconHit = tuple[int, int, str, int]
+LexiconHits = tuple[list[int], list[bool], list[LexiconHit], list[LexiconHit]]
+"""Cue starts, whether each is a capitalized verb, hedges, negations."""
+
+_END = r"(?!\w)(?![’'\-]\w)"
+"""A token ends here."""
+_GAP = r"\s+" + ("+" if sys.version_info >= (3, 11) else "")
+"""Between consecutive word tokens."""
+_PLAIN_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
+_NEXT_TOKEN = re.compile(r"\s*" + TOKEN_SPLIT.pattern)
+"""The token that follows an offset (group 1)."""
+_RUN = re.compile(r"\S+")
+_FRAME_POS = frozenset({"verb", "prep"})
+
+
+class _Word(NamedTuple):
+    """What the lexicons hold for one first word: the answers for the word alone,
+    and the forms of several words."""
+
+    cue: int
+    """The word alone: 0 no frame-opening cue, 1 a preposition, 2 a verb."""
+    hedge: str | None
+    negation: tuple[str, frozenset[str]] | None
+    continuation: re.Pattern[str] | None
+    """Matches the longest run of following words that continues some form."""
+    cues: dict[Words, CueEntry]
+    hedges: dict[Words, str]
+    negations: dict[Words, tuple[str, frozenset[str]]]
+    ends_with_not: bool
+    """A token ending in ``n't`` (the ``n't`` is the negation, not the word)."""
+
+
+class LexiconPattern(NamedTuple):
+    """The compiled lexicons: the scanning expressions and each first word's forms."""
+
+    after_space: re.Pattern[str]
+    """A lexicon word after a space (group 1)."""
+    after_other: re.Pattern[str]
+    """A lexicon word (group 1) after another non-word character that does not join it
+    to a word before (an apostrophe or hyphen after a word character does); or the
+    ``t`` of a token that ends with ``n't`` and does not start with it (no group)."""
+    words: dict[str, _Word]
+
+
+def _word_pattern(word: str) -> str:
+    return "".join("['’]" if ch == "'" else re.escape(ch) for ch in word)
+
+
+def _sequence_pattern(sequences: Iterable[Words]) -> str:
+    """Whitespace, then the longest of ``sequences`` (non-empty word tuples) that fits."""
+    by_first: dict[str, set[Words]] = {}
+    for words in sequences:
+        by_first.setdefault(words[0], set()).add(words[1:])
+    branches = []
+    for word in sorted(by_first):
+        rests = by_first[word]
+        deeper = [rest for rest in rests if rest]
+        branch = _GAP + _word_pattern(word)
+        if not deeper:
+            branch += _END
+        elif () in rests:
+            branch += f"(?:{_sequence_pattern(deeper)}|{_END})"  # longer first
+        else:
+            branch += _sequence_pattern(deeper)
+        branches.append(branch)
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _trie_pattern(tails: Mapping[str, str]) -> str:
+    """Any of the words, each followed by its tail pattern, as a character trie."""
+    by_first: dict[str, dict[str, str]] = {}
+    tail = None
+    for word, word_tail in tails.items():
+        if word:
+            by_first.setdefault(word[0], {})[word[1:]] = word_tail
+        else:
+            tail = word_tail
+    branches = [_word_pattern(ch) + _trie_pattern(rest) for ch, rest in sorted(by_first.items())]
+    if tail is not None:
+        branches.append(tail)  # after the longer words: a tail never starts with a word character
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _options(options: Iterable[tuple[Words, _V]]) -> dict[Words, _V]:
+    found: dict[Words, _V] = {}
+    for words, value in options:
+        found.setdefault(words, value)  # the first of equal forms, as a longest-first walk finds
+    return found
+
+
+def compile_lexicons(
+    cues: Mapping[str, Sequence[tuple[Words, CueEntry]]],
+    hedges: Mapping[str, Sequence[PhraseOption]],
+    negations: Mapping[str, Sequence[PhraseOption]],
+) -> LexiconPattern | None:
+    """The lexicons (first word -> forms, longest first) compiled for :func:`find_hits`;
+    None when some form's word is not a plain lowercase ASCII word of two characters
+    or more (then the token walk must be used)."""
+    words: dict[str, _Word] = {}
+    tails: dict[str, str] = {}
+    for first in sorted(set(cues) | set(hedges) | set(negations)):
+        cue_options = _options(cues.get(first, ()))
+        hedge_options = _options((h[0], h[1]) for h in hedges.get(first, ()))
+        negation_options = _options((n[0], (n[1], n[2])) for n in negations.get(first, ()))
+        forms = {*cue_options, *hedge_options, *negation_options}
+        if not all(
+            len(word) > 1 and _PLAIN_WORD.fullmatch(word) for form in forms for word in form
+        ):
+            return None
+        continuations = [form[1:] for form in forms if len(form) > 1]
+        continuation = _sequence_pattern(continuations) if continuations else None
+        ends_with_not = first.endswith("n't") and len(first) > 3
+        cue = cue_options.get((first,))
+        info = _Word(
+            0 if cue is None or cue.pos not in _FRAME_POS else 2 if cue.pos == "verb" else 1,
+            hedge_options.get((first,)),
+            None if ends_with_not else negation_options.get((first,)),
+            re.compile(continuation) if continuation else None,
+            cue_options,
+            hedge_options,
+            {} if ends_with_not else negation_options,
+            ends_with_not,
+        )
+        words[first] = info
+        if "'" in first:
+            words[first.replace("'", "’")] = info
+        alone = any(len(form) == 1 for form in forms)
+        tails[first] = _END if alone or continuation is None else f"(?={continuation})"
+    trie = _trie_pattern(tails)
+    return LexiconPattern(
+        re.compile(f" ({trie})"),
+        # (A bitmap of ASCII word characters skips most of the text fast; a non-ASCII
+        # character then is tested for a word character.)
+        re.compile(
+            rf"[^a-z0-9_ ](?<=\W)(?:(?<!\w[’'\-])({trie})"
+            rf"|t(?:(?<=\wn['’]t)|(?<=\w[’'\-]n['’]t)){_END})"
+        ),
+        words,
+    )
+
+
+def _longest(options: Mapping[Words, _V], words: Words) -> tuple[_V, int] | None:
+    for n in range(len(words), 0, -1):
+        value = options.get(words[:n])
+        if value is not None:
+            return value, n
+    return None
+
+
+def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
+    """Every cue, hedge and negation of ``text`` (whose lowercase form ``lowered``
+    has the same length), as the token walk finds them."""
+    cue_starts: list[int] = []
+    cue_names: list[bool] = []
+    hedges: list[LexiconHit] = []
+    negations: list[LexiconHit] = []
+    padded = " " + lowered  # offsets in ``padded`` are one more than in ``text``
+    matches = list(lexicons.after_space.finditer(padded))
+    others = list(lexicons.after_other.finditer(padded))
+    if others:
+        matches += others
+        matches.sort(key=_match_start)
+    words = lexicons.words
+    hedge_free = 0
+    for match in matches:
+        word = match.group(1)
+        start = match.start()  # the text offset of the word (the mark before it is consumed)
+        end = match.end() - 1
+        if word is None:  # "n't" at the end of a longer token
+            negations.append((end - 3, end, "n't", -1))
+            continue
+        info = words[word]
+        if info.continuation is None or (more := info.continuation.match(padded, end + 1)) is None:
+            # The word alone (the common case).
+            if info.cue:
+                cue_starts.append(start)
+                # A capitalized verb inside a sentence is a name (``United States``).
+                cue_names.append(info.cue == 2 and text[start].isupper())
+            if info.hedge is not None and start >= hedge_free:
+                hedges.append((start, end, info.hedge, -1))
+                hedge_free = end
+            if info.ends_with_not:
+                negations.append((end - 3, end, "n't", -1))
+            elif info.negation is not None:
+                negations.append(_negation(text, start, end, *info.negation))
+            continue
+        form: Words = (word.replace("’", "'"),)
+        ends = [end]
+        for next_word in _RUN.finditer(padded, end + 1, more.end()):
+            form += (next_word.group().replace("’", "'"),)
+            ends.append(next_word.end() - 1)
+        if info.cues:
+            cue = _longest(info.cues, form)
+            if cue is not None and cue[0].pos in _FRAME_POS:
+                cue_starts.append(start)
+                cue_names.append(cue[0].pos == "verb" and text[start].isupper())
+        if info.hedges and start >= hedge_free:
+            hedge = _longest(info.hedges, form)
+            if hedge is not None:
+                hedge_free = ends[hedge[1] - 1]
+                hedges.append((start, hedge_free, hedge[0], -1))
+        if info.ends_with_not:
+            negations.append((end - 3, end, "n't", -1))
+        elif info.negations:
+            negation = _longest(info.negations, form)
+            if negation is not None:
+                (lemma, cancelling), length = negation
+                negations.append(_negation(text, start, ends[length - 1], lemma, cancelling))
+    return cue_starts, cue_names, hedges, negations
+
+
+def _negation(
+    text: str, start: int, end: int, lemma: str, cancelling: frozenset[str]
+) -> LexiconHit:
+    """A negation form's hit: with the end of the next token when that cancels it."""
+    if cancelling:
+        following = _NEXT_TOKEN.match(text, end)
+        if following is not None and following.group(1).lower().replace("’", "'") in cancelling:
+            return (start, end, lemma, following.end())
+    return (start, end, lemma, -1)
+
+
+def _match_start(match: re.Match[str]) -> int:
+    return match.start()
