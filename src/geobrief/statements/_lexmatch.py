@@ -187,56 +187,68 @@ def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
     hedges: list[LexiconHit] = []
     negations: list[LexiconHit] = []
     padded = " " + lowered  # offsets in ``padded`` are one more than in ``text``
-    matches = list(lexicons.after_space.finditer(padded))
+    matches: Iterable[re.Match[str]] = lexicons.after_space.finditer(padded)
     others = list(lexicons.after_other.finditer(padded))
     if others:
-        matches += others
-        matches.sort(key=_match_start)
+        matches = sorted([*matches, *others], key=_match_start)
     words = lexicons.words
     hedge_free = 0
     for match in matches:
         word = match.group(1)
-        start = match.start()  # the text offset of the word (the mark before it is consumed)
-        end = match.end() - 1
+        start, end = match.span()  # (the word's text offsets: the mark before it is consumed)
+        end -= 1
         if word is None:  # "n't" at the end of a longer token
             negations.append((end - 3, end, "n't", -1))
             continue
-        info = words[word]
-        if info.continuation is None or (more := info.continuation.match(padded, end + 1)) is None:
+        (
+            cue,
+            hedge,
+            negation,
+            continuation,
+            cue_forms,
+            hedge_forms,
+            negation_forms,
+            not_end,
+        ) = words[word]
+        if continuation is None or (more := continuation.match(padded, end + 1)) is None:
             # The word alone (the common case).
-            if info.cue:
+            if cue:
                 cue_starts.append(start)
                 # A capitalized verb inside a sentence is a name (``United States``).
-                cue_names.append(info.cue == 2 and text[start].isupper())
-            if info.hedge is not None and start >= hedge_free:
-                hedges.append((start, end, info.hedge, -1))
+                cue_names.append(cue == 2 and text[start].isupper())
+            if hedge is not None and start >= hedge_free:
+                hedges.append((start, end, hedge, -1))
                 hedge_free = end
-            if info.ends_with_not:
+            if negation is not None:
+                negations.append(
+                    _negation(text, start, end, *negation)
+                    if negation[1]
+                    else (start, end, negation[0], -1)
+                )
+            elif not_end:
                 negations.append((end - 3, end, "n't", -1))
-            elif info.negation is not None:
-                negations.append(_negation(text, start, end, *info.negation))
             continue
         form: Words = (word.replace("’", "'"),)
         ends = [end]
         for next_word in _RUN.finditer(padded, end + 1, more.end()):
             form += (next_word.group().replace("’", "'"),)
             ends.append(next_word.end() - 1)
-        if info.cues:
-            cue = _longest(info.cues, form)
-            if cue is not None and cue[0].pos in _FRAME_POS:
+        if cue_forms:
+            longest_cue = _longest(cue_forms, form)
+            if longest_cue is not None and longest_cue[0].pos in _FRAME_POS:
                 cue_starts.append(start)
-                cue_names.append(cue[0].pos == "verb" and text[start].isupper())
-        if info.hedges and start >= hedge_free:
-            hedge = _longest(info.hedges, form)
-            if hedge is not None:
-                hedge_free = ends[hedge[1] - 1]
-                hedges.append((start, hedge_free, hedge[0], -1))
-        if info.ends_with_not:
+                cue_names.append(longest_cue[0].pos == "verb" and text[start].isupper())
+        if hedge_forms and start >= hedge_free:
+            longest_hedge = _longest(hedge_forms, form)
+            if longest_hedge is not None:
+                hedge_free = ends[longest_hedge[1] - 1]
+                hedges.append((start, hedge_free, longest_hedge[0], -1))
+        if not_end:
             negations.append((end - 3, end, "n't", -1))
-        elif info.negations:
-            negation = _longest(info.negations, form)
-            if negation is not None:
-                (lemma, cancelling), length = negation
+        elif negation_forms:
+            longest_negation = _longest(negation_forms, form)
+            if longest_negation is not None:
+                (lemma, cancelling), length = longest_negation
                 negations.append(_negation(text, start, ends[length - 1], lemma, cancelling))
     return cue_starts, cue_names, hedges, negations
 
