@@ -19,6 +19,7 @@ from geobrief.statements._frames import (
     participle_after_comma,
 )
 from geobrief.statements._lexicon import match_cue
+from geobrief.statements._lexmatch import compile_lexicons
 from geobrief.statements._lexscan import (
     LexiconScan,
     TokenTable,
@@ -320,3 +321,13 @@ def test_sentence_tokens_equal_the_token_table(text: str, start: int, end: int) 
     assert expected == (list(sentence.rows), sentence.lowers)
     if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
         assert expected == token_rows(text, start, end)
+
+
+def test_lexicons_with_words_the_expression_cannot_bound_are_not_compiled() -> None:
+    """A form word that is not a plain lowercase word of two characters or more (an
+    initialism, a one-letter word, a capital) leaves the scan to the token walk."""
+    plain = ((("likely",), "likely", frozenset[str]()),)
+    for odd in ("e.g.", "a", "Likely"):
+        hedges = {"likely": list(plain), odd: [((odd,), odd, frozenset[str]())]}
+        assert compile_lexicons({}, hedges, {}) is None
+    assert compile_lexicons({}, {"likely": list(plain)}, {}) is not None

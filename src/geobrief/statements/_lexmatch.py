@@ -154,8 +154,6 @@ def compile_lexicons(
             ends_with_not,
         )
         words[first] = info
-        if "'" in first:
-            words[first.replace("'", "’")] = info
         alone = any(len(form) == 1 for form in forms)
         tails[first] = _END if alone or continuation is None else f"(?={continuation})"
     trie = _trie_pattern(tails)
@@ -209,7 +207,7 @@ def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
             hedge_forms,
             negation_forms,
             not_end,
-        ) = words[word]
+        ) = words.get(word) or words[word.replace("’", "'")]  # (a curly apostrophe)
         if continuation is None or (more := continuation.match(padded, end + 1)) is None:
             # The word alone (the common case).
             if cue:
