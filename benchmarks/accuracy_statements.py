@@ -19,7 +19,8 @@ Definitions (the same for every system):
 - **Speaker correct**: one of the predicted speaker's strings (the speaker
   actor's name and aliases, and the speaker span's text unless it is an
   unresolved pronoun) names the gold speaker: equal after dropping
-  determiners and a possessive, or the same last capitalized word (the
+  determiners (a leading possessor such as ``PC World's`` counts as one) and
+  a possessive ending, or the same last capitalized word (the
   surname), compared with every gold name string (GUM: ``name_mentions`` and
   ``mention_text`` of the speaker entity and the source span; MEANTIME: the
   Arg0 mention text and its entity name). A speaker span with an apposition
@@ -88,8 +89,13 @@ def gold_is_direct(text: str, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _normal(name: str) -> str:
-    words = re.findall(r"[\w.&-]+", name.lower().replace("’", "'"))
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    raw = re.findall(r"[\w.&'-]+", name.lower().replace("’", "'"))
+    # A possessor before the head is a determiner too ("PC World's analysis" names
+    # the same thing as "the analysis"); a possessive as the last word is the name.
+    owner = next((i for i, w in enumerate(raw[:-1]) if w.endswith("'s")), None)
+    if owner is not None:
+        raw = raw[owner + 1 :]
+    words = [w[:-2] if w.endswith("'s") else w.strip("'") for w in raw]
     while words and words[0] in DETERMINERS:
         words = words[1:]
     return " ".join(words)
