@@ -145,3 +145,33 @@ def test_participle_takes_the_subject_after_fronted_adverbials(
     article = parse_with(text)
     check_spans(article)
     assert [(speaker_text, "a provocation by France")] == [(s[2], s[4]) for s in summary(article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "content"),
+    [
+        (
+            'The minister spoke for an hour, adding: "We will not back down."',
+            "The minister",
+            "We will not back down.",
+        ),
+        (
+            "The spokesman met reporters, adding that the talks had failed.",
+            "The spokesman",
+            "the talks had failed",
+        ),
+        (
+            "The ambassador rejected the offer, saying that the talks had failed.",
+            "The ambassador",
+            "the talks had failed",
+        ),
+    ],
+)
+def test_participle_takes_the_subject_before_a_verb(
+    text: str, speaker_text: str, content: str
+) -> None:
+    """The subject of ``X <verb> ..., adding ...`` ends before the verb, regular
+    (``rejected``) or irregular (``spoke``, ``met``)."""
+    article = parse_with(text)
+    check_spans(article)
+    assert [(speaker_text, content)] == [(s[2], s[4]) for s in summary(article)]

@@ -75,6 +75,7 @@ _AUXILIARIES = words("auxiliary")
 _PREPOSITIONS = words("preposition")
 _CONTENT_NOUNS = words("content_noun")
 _TIME_NOUNS = words("time_noun")
+_PAST_VERBS = words("past_verb")
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 _NOT_NOMINAL = _FUNCTION_WORDS | _DETERMINERS_OR_POSSESSIVES
 
@@ -427,11 +428,13 @@ def phrase_after(
                 break
             if (
                 head >= 0
-                and lower.endswith("ed")
                 and token[TEXT][0].islower()
-                and tokens[k - 1][TEXT][0].isupper()
+                and (
+                    (lower.endswith("ed") and not lowers[k - 1].endswith("ly"))
+                    or lower in _PAST_VERBS
+                )
             ):
-                break  # "Smith rejected the offer": a verb after a name
+                break  # "Smith rejected the offer", "The minister spoke": a verb after the head
             head = k
             k += 1
             continue
