@@ -175,3 +175,17 @@ def test_participle_takes_the_subject_before_a_verb(
     article = parse_with(text)
     check_spans(article)
     assert [(speaker_text, content)] == [(s[2], s[4]) for s in summary(article)]
+
+
+def test_nearer_cue_introduces_the_quotation() -> None:
+    """A cue right before a quotation (``a message stating, “...”``) names its speaker,
+    even inside another cue's reported content."""
+    text = (
+        "Some users reported that all they get is a message stating, "
+        "“The site is down for maintenance today.”"
+    )
+    article = parse_with(text)
+    check_spans(article)
+    assert ("direct", "a message", "state", "The site is down for maintenance today.") == next(
+        (s[0], s[2], s[3], s[4]) for s in summary(article) if s[0] != "reported"
+    )

@@ -27,6 +27,8 @@ __all__ = ["QuoteAttribution", "attribute_quotes"]
 
 _DIRECT_FRAME_END = re.compile(r"[,:—–-]\s*\Z")
 _AFTER_QUOTE_GAP = re.compile(r"[\s,;—–-]*\Z")
+_INTRODUCES = re.compile(r"\s*[,:]\s*\Z")
+"""What may stand between a cue and the quotation it introduces (``said, “...”``)."""
 _DASH_START = re.compile(r"\s*[—–-]{1,2}\s*")
 _MIN_UNATTRIBUTED_WORDS = 4
 _MAX_DIRECT_GAP_TOKENS = 14
@@ -93,6 +95,13 @@ def _enclosing_frame(
     quotation is a partial quote of that frame's source."""
     if sentence is None or quote.close_mark is None or not sentence.has_cue:
         return None
+    if any(
+        frame.speaker is not None
+        and frame.cue_span.end <= quote.open_mark
+        and _INTRODUCES.match(ctx.text, frame.cue_span.end, quote.open_mark)
+        for frame in sentence.frames
+    ):
+        return None  # a nearer cue introduces it: "... get a message stating, “...”"
     for frame in sentence.frames:
         if frame.cue_span.end > quote.open_mark:
             break
