@@ -189,3 +189,16 @@ def test_nearer_cue_introduces_the_quotation() -> None:
     assert ("direct", "a message", "state", "The site is down for maintenance today.") == next(
         (s[0], s[2], s[3], s[4]) for s in summary(article) if s[0] != "reported"
     )
+
+
+def test_participle_after_while_shares_the_subject() -> None:
+    """``X defended ... whilst promising ...: “...”``: the participle's speaker is the
+    sentence's subject, and the colon hands it the quotation."""
+    text = (
+        "Maria Lopez defended the record whilst promising reform: “We will act within the month.”"
+    )
+    article = parse_with(text)
+    check_spans(article)
+    assert ("direct", "person:maria-lopez", "promise", "We will act within the month.") == next(
+        (s[0], s[1], s[3], s[4]) for s in summary(article) if s[0] == "direct"
+    )

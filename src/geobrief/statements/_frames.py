@@ -438,6 +438,8 @@ def find_frames(tokens: Sequence[TokenRow], lowers: Sequence[str]) -> list[Frame
     return frames
 
 
+_PARTICIPLE_OPENERS = frozenset({"while", "whilst", "after", "before", "when", "by"})
+"""Words after which a participle cue shares the sentence's subject (``X ..., while adding``)."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
@@ -645,7 +647,11 @@ def _verb_frame(
     cue_lower = lowers[i]
     if i > 0 and lowers[i - 1] in _DETERMINERS_OR_POSSESSIVES:
         return None  # "the claims", "his statement": a noun, not a verb
-    participle = cue_lower.endswith("ing") and i > 0 and tokens[i - 1][TEXT] == ","
+    participle = (
+        cue_lower.endswith("ing")
+        and i > 0
+        and (tokens[i - 1][TEXT] == "," or lowers[i - 1] in _PARTICIPLE_OPENERS)
+    )  # "..., adding that ...", "... while promising that ..."
     # "X tweeted to Y and said ...": a coordinated verb shares the subject.
     coordinated = i > 0 and lowers[i - 1] in {"and", "but"} and any(f.speaker for f in earlier)
     participle = participle or coordinated
