@@ -140,6 +140,14 @@ def test_not_statements(text: str) -> None:
     assert [] == summary(parse_with(text))
 
 
+def test_document_with_a_speech_cue_is_a_statement() -> None:
+    """``The report says ...``: a document that speaks is an unresolved speaker; its
+    findings with an evidential cue (``Reports indicate``) stay claims only."""
+    article = parse_with("The report says that iodine intake has fallen.")
+    check_spans(article)
+    assert [("reported", None, "The report", "say", "iodine intake has fallen")] == summary(article)
+
+
 def test_evidential_cue_needs_an_actor() -> None:
     """`indicated` is a statement when a person is its source, not when a phrase is."""
     assert ["person:john-smith"] == [

@@ -75,12 +75,15 @@ def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
 
 
 def is_statement(ctx: ArticleContext, reported: ReportedFrame) -> bool:
-    """Speech by an actor or an unnamed person becomes a statement; a document's
-    finding or someone's belief is only a claim. Evidential cues (``indicate``,
-    ``suggest``) count as speech only when a person or organization is the source."""
+    """Speech by an actor, an unnamed person or a document (``The report says ...``)
+    becomes a statement; a document's finding (``reports indicate``) or someone's
+    belief is only a claim. Evidential cues (``indicate``, ``suggest``) count as
+    speech only when a person or organization is the source."""
     cls = reported.frame.cue.cue_class
-    if cls not in _STATEMENT_CLASSES or reported.source == "document":
+    if cls not in _STATEMENT_CLASSES:
         return False
+    if reported.source == "document":
+        return cls == "speech"  # "The report says ...": a document that speaks
     if cls == "evidential":
         return reported.speaker is not None or reported.frame.speaker_is_pronoun
     return reported.speaker is not None or _speaker_like(ctx, reported)
