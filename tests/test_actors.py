@@ -324,6 +324,14 @@ def test_speech_verb_subject_is_a_person() -> None:
     assert ActorKind.ORGANIZATION == actor(article, "org:zentrix").kind
 
 
+def test_common_surname_that_speaks_is_a_person() -> None:
+    """A lone unknown word before a speech verb is a person when it is a common surname
+    (census list, ``Henderson said``), and still an organization otherwise."""
+    article = parse("Analysts were divided. Henderson said prices would rise. Zentrix said so too.")
+    assert [("Henderson", "person:henderson"), ("Zentrix", "org:zentrix")] == mentions(article)
+    assert ActorKind.PERSON == actor(article, "person:henderson").kind
+
+
 def test_apposition_who_and_age() -> None:
     """`Zara Mbeki, who ...` and `Tomas Varga, 52, ...` are persons."""
     article = parse("The prize went to Zara Mbeki, who thanked Tomas Varga, 52, for it.")

@@ -52,6 +52,8 @@ class Lexicon:
     """Case-sensitive family names written first (``Xi`` Jinping, ``Kim`` Jong Un)."""
     bodies: tuple[tuple[tuple[str, ...], str, str], ...]
     """Government bodies: (lowercase phrase tokens, slug, canonical name)."""
+    family_names: frozenset[str] = frozenset()
+    """Case-sensitive common surnames (``Smith``): a lone unknown word that speaks is a person."""
     _title_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _lowercase_starters: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _abbreviation_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
@@ -116,6 +118,7 @@ def lexicon() -> Lexicon:
     given = {cells[0].strip() for cells in data_lines("given_names.txt")}
     given.update(cells[0].strip() for cells in data_lines("given_names_census.txt"))
     family_first = {cells[0].strip() for cells in data_lines("family_names_first.txt")}
+    family = {cells[0].strip() for cells in data_lines("family_names_census.txt")}
     bodies = tuple(
         (tuple(cells[0].lower().split()), cells[1], cells[2])
         for cells in data_lines("government_bodies.tsv")
@@ -145,4 +148,5 @@ def lexicon() -> Lexicon:
         given_names=frozenset(given),
         family_names_first=frozenset(family_first),
         bodies=bodies,
+        family_names=frozenset(family),
     )
