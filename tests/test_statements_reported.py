@@ -133,6 +133,7 @@ def test_definite_description_resolves() -> None:
         "The plan is expected to pass.",
         "The claims were dismissed by the court.",
         "Economic data show that growth slowed.",
+        "The nation's asylum claim- 'legacy backlog' grew to 92,000 cases by year end.",
     ],
 )
 def test_not_statements(text: str) -> None:

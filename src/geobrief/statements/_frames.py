@@ -422,6 +422,12 @@ def find_frames(tokens: Sequence[TokenRow], lowers: Sequence[str]) -> list[Frame
         entry = match.entry
         after = i + match.length
         resume = after
+        if (
+            after < len(tokens)
+            and tokens[after][TEXT] == "-"
+            and tokens[after][START] == tokens[after - 1][END]
+        ):
+            continue  # "claim-related", "asylum claim- 'backlog'": part of a compound
         pos = entry.pos
         if pos == "verb":
             if i > 0 and tokens[i][TEXT][0].isupper():
