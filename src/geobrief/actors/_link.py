@@ -130,7 +130,7 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
         elif item.speaker:
             # an unknown single word that speaks is more often a company or agency than a
             # person, whom news introduces by full name first; a common surname is a person
-            item.type = _PERSON if toks[0] in ctx.lex.family_names else _ORG
+            item.type = _PERSON if word in ctx.lex.family_names else _ORG
         else:
             item.type = _weak_type(ctx, items, k)
         if item.type is None and _acronym(ctx, item):
