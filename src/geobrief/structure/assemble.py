@@ -27,7 +27,7 @@ from geobrief.structure._objects import (
 from geobrief.structure.blocks import Block, Item, Kind
 from geobrief.structure.headings import trim_heading
 from geobrief.structure.paragraphs import Unit, build_units
-from geobrief.structure.sentences import sentence_spans
+from geobrief.structure.sentences import sentence_spans, terminal_marks
 from geobrief.structure.tables import Table, row_item
 from geobrief.structure.walker import Group, Outline, Question, Role
 
@@ -63,10 +63,13 @@ class Structure:
     faq: tuple[FaqItem, ...]
 
 
-def _span_and_sentences(text: str, start: int, end: int) -> tuple[Span, tuple[Span, ...]]:
-    """The span ``[start, end)`` and its sentences; a single sentence covering the
-    whole range is the span itself (spans are immutable, so sharing one is safe)."""
-    sentences = sentence_spans(text, start, end)
+def _span_and_sentences(
+    text: str, start: int, end: int, marks: list[int]
+) -> tuple[Span, tuple[Span, ...]]:
+    """The span ``[start, end)`` and its sentences (``marks`` is
+    ``terminal_marks(text)``); a single sentence covering the whole range is the
+    span itself (spans are immutable, so sharing one is safe)."""
+    sentences = sentence_spans(text, start, end, marks)
     if len(sentences) == 1:
         only = sentences[0]
         if only.start == start and only.end == end:
@@ -86,6 +89,12 @@ class _Assembler:
     summary: list[Paragraph] = attrs.Factory(list)
     faq: list[FaqItem] = attrs.Factory(list)
     min_level: int = 0
+    marks: list[int] = attrs.field(init=False)
+    """``terminal_marks(text)``: every sentence split of the text uses them."""
+
+    @marks.default
+    def _marks(self) -> list[int]:
+        return terminal_marks(self.text)
 
     def units(self, items: Sequence[Item | Question], *, strip_markers: bool) -> list[Unit]:
         """Units of the body lines among ``items`` (tables split runs of lines)."""
@@ -109,9 +118,10 @@ class _Assembler:
 
     def paragraphs(self, items: Sequence[Item | Question]) -> list[Paragraph]:
         text = self.text
+        marks = self.marks
         found = []
         for unit in self.units(items, strip_markers=False):
-            span, sentences = _span_and_sentences(text, unit.start, unit.end)
+            span, sentences = _span_and_sentences(text, unit.start, unit.end, marks)
             found.append(new_paragraph(span, sentences))
         return found
 
@@ -172,7 +182,7 @@ class _Assembler:
             self.empty_part(group, "key points")
 
     def key_point(self, number: int | None, start: int, end: int) -> KeyPoint:
-        span, sentences = _span_and_sentences(self.text, start, end)
+        span, sentences = _span_and_sentences(self.text, start, end, self.marks)
         return new_key_point(span, number, sentences)
 
     def faq_group(self, group: Group) -> None:

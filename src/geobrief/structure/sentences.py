@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 
 from geobrief._model import Span
 from geobrief.structure._data import abbreviations, sentence_starters
 from geobrief.structure._objects import new_span
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["sentence_spans", "split_sentences", "terminal_marks"]
 
 # A run of terminal punctuation, closing quotes/brackets, then whitespace. The
 # lookbehind after the first mark lets a match start only at the start of a run,
@@ -126,6 +127,13 @@ def _marks(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+def terminal_marks(text: str) -> list[int]:
+    """Offsets of every terminal mark (``.``, ``!``, ``?``, ``…``) in ``text``, in
+    order: found once per text and handed to :func:`sentence_spans` for each of its
+    paragraphs, instead of searching every paragraph again."""
+    return _marks(text, 0, len(text))
+
+
 def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     """Spans of the sentences of ``text[start:end]``, in order, trimmed of whitespace.
 
@@ -138,9 +146,12 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     return sentence_spans(text, start, end)
 
 
-def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
+def sentence_spans(
+    text: str, start: int, end: int, marks: list[int] | None = None
+) -> tuple[Span, ...]:
     """:func:`split_sentences` for int offsets, the spans built unchecked (they lie
-    inside the text by construction)."""
+    inside the text by construction). ``marks``, if given, is
+    ``terminal_marks(text)`` (a binary search then finds the range's marks)."""
     if start < 0:
         start = 0
     if end > len(text):
@@ -154,7 +165,11 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
     spans: list[Span] = []
     sentence_start = start
     matched_to = start
-    for dot in _marks(text, start, end):
+    if marks is None:
+        found = _marks(text, start, end)
+    else:
+        found = marks[bisect_left(marks, start) : bisect_left(marks, end)]
+    for dot in found:
         # What ``_BOUNDARY.finditer(text, start, end)`` would find, without its
         # character-by-character scan: a match starts only at the first mark of a
         # run (its lookbehind), after the previous match.

@@ -1,0 +1,130 @@
+"""The structure parser's fast paths give exactly what the plain versions give.
+
+Each fast path (marks found once per text, the inline common cases of the
+sentence splitter, the one-pass line scanner) is compared with a straightforward
+reference written here, on generated text rich in the characters those paths
+look at.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geobrief._model import Span
+from geobrief.structure import sentences
+from geobrief.structure.sentences import sentence_spans, terminal_marks
+
+_ALPHABET = st.sampled_from(
+    [
+        *"aZqU.!?… \n\t\u00a0\"'”’»)]}“‘«([{¿1",
+        "Mr.",
+        "U.S.",
+        "No.",
+        "etc.",
+        "Jan.",
+        "The ",
+        "word",
+        "[...]",
+        ". ",
+        "? ",
+        ".\u201d ",
+        ". \u201d The",
+        "A. ",
+        "3.5",
+    ]
+)
+_TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
+
+
+def _reference_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """The splitter as it was before its fast paths: one regex scan for boundaries,
+    and the full abbreviation look-up after every single period."""
+    start = max(0, start)
+    end = min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return ()
+    spans: list[Span] = []
+    sentence_start = start
+    for match in sentences._BOUNDARY.finditer(text, start, end):
+        after = match.end()
+        if after >= end:
+            continue
+        dot = match.start()
+        if text[dot - 1 if dot > start else start] in "[(":
+            continue
+        char = text[after]
+        if char in sentences._QUOTE_MARKS and sentences._is_closing(text, after, end):
+            close = after
+            while close < end and text[close] in sentences._CLOSERS:
+                close += 1
+            following = close
+            while following < end and text[following].isspace():
+                following += 1
+            if (
+                following == close
+                or following >= end
+                or not sentences._starts_sentence(text[following])
+            ):
+                continue
+            stop, after = close, following
+        elif char.isupper() or char.isdigit() or char in sentences._OPENERS:
+            stop = match.start(2)
+        else:
+            continue
+        if (
+            text[dot] == "."
+            and match.end(1) == dot + 1
+            and sentences._abbreviation_holds(text, dot, sentence_start, after, end)
+        ):
+            continue
+        spans.append(Span(start=sentence_start, end=stop))
+        sentence_start = after
+    if not spans:
+        return (Span(start=start, end=end),)
+    spans.append(Span(start=sentence_start, end=end))
+    return tuple(spans)
+
+
+def _ranges(text: str) -> list[tuple[int, int]]:
+    """The whole text, and the pieces between its line breaks (paragraph-like)."""
+    found = [(0, len(text))]
+    pos = 0
+    for piece in text.split("\n"):
+        found.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_sentences_match_the_reference_splitter(text: str) -> None:
+    """With or without marks found once per text, every range splits as the
+    reference splitter splits it."""
+    marks = terminal_marks(text)
+    for start, end in _ranges(text):
+        expected = _reference_sentences(text, start, end)
+        assert expected == sentence_spans(text, start, end)
+        assert expected == sentence_spans(text, start, end, marks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_terminal_marks_are_every_terminal_character(text: str) -> None:
+    """``terminal_marks`` lists the offset of every ``.``, ``!``, ``?`` and ``…``."""
+    expected = [i for i, char in enumerate(text) if char in ".!?…"]
+    assert expected == terminal_marks(text)
+
+
+def test_sentences_with_marks_on_a_known_paragraph() -> None:
+    """A worked example: the abbreviation and the decimal do not split, the
+    question and the closing quote do."""
+    text = "Intro.\nMr. Smith paid 3.5 bn. Why? He said “no.” Then left."
+    start = text.index("Mr.")
+    expected = ["Mr. Smith paid 3.5 bn.", "Why?", "He said “no.”", "Then left."]
+    spans = sentence_spans(text, start, len(text), terminal_marks(text))
+    assert expected == [text[s.start : s.end] for s in spans]
