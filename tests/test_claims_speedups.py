@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+from bisect import bisect_left
 from pathlib import Path
 
 import attrs
@@ -12,7 +13,9 @@ from hypothesis import strategies as st
 
 import geobrief
 from geobrief._model import Claim, Span, _trusted_claim
+from geobrief.claims import _ids_inside
 from geobrief.claims._clauses import WHITESPACE, _trimmed
+from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE, MentionIndex
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "russia_north_korea_brief.txt"
 
@@ -63,3 +66,57 @@ def test_trusted_claims_equal_checked_ones() -> None:
         assert checked == claim
         expected = [type(getattr(checked, name)) for name in fields]
         assert expected == [type(value) for value in fields.values()]
+
+
+def plain_ids_inside(
+    starts: list[int], ends: list[int], ids: list[str], span: Span
+) -> tuple[str, ...]:
+    """MentionIndex.ids_inside written out: distinct ids of the mentions inside ``span``
+    among the first _MAX_MENTIONS_INSIDE that start in it, in order of first mention."""
+    inside = [k for k, start in enumerate(starts) if span.start <= start < span.end]
+    seen: dict[str, None] = {}
+    for k in inside[:_MAX_MENTIONS_INSIDE]:
+        if ends[k] <= span.end:
+            seen[ids[k]] = None
+    return tuple(seen)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.sampled_from("abc"))),
+    st.data(),
+)
+def test_bounded_ids_inside_matches_the_plain_search(
+    mentions: list[tuple[int, int, str]], data: st.DataObject
+) -> None:
+    """_ids_inside, searching only a sentence's mentions, finds the ids the whole index
+    would for a clause inside that sentence."""
+    mentions.sort()
+    starts = [start for start, _, _ in mentions]
+    ends = [start + length for start, length, _ in mentions]
+    ids = [actor_id for _, _, actor_id in mentions]
+    sentence_start = data.draw(st.integers(0, 45))
+    sentence_end = data.draw(st.integers(sentence_start, 50))
+    clause_start = data.draw(st.integers(sentence_start, sentence_end))
+    clause = Span(start=clause_start, end=data.draw(st.integers(clause_start, sentence_end)))
+    lo = bisect_left(starts, sentence_start)
+    hi = bisect_left(starts, sentence_end, lo)
+    expected = plain_ids_inside(starts, ends, ids, clause)
+    assert expected == _ids_inside(starts, ends, ids, clause, lo, hi)
+
+
+def test_mention_index_ids_inside_is_the_plain_search() -> None:
+    """The plain search above is what MentionIndex.ids_inside answers, on the seed's
+    mentions and every sentence span."""
+    article = geobrief.parse(SEED.read_text("utf-8"))
+    index = MentionIndex(article)
+    spans = [
+        sentence
+        for section in article.sections
+        for p in section.paragraphs
+        for sentence in p.sentences
+    ]
+    assert spans
+    for span in spans:
+        expected = plain_ids_inside(index.starts, index.ends, index.ids, span)
+        assert expected == index.ids_inside(span)

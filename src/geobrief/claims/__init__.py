@@ -44,6 +44,7 @@ from geobrief.claims._lexicon import match_hedge
 from geobrief.claims._sources import statement_source
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._reported import reported_frames
+from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE
 
 __all__ = ["extract_claims", "find_hedges", "find_negation"]
 
@@ -123,13 +124,14 @@ class _Covered:
 
     def __init__(self, spans: list[Span]) -> None:
         ordered = sorted(spans, key=lambda s: (s.start, s.end))
-        self._starts = [s.start for s in ordered]
-        # _reach[i]: the furthest end of the first i spans (-1, before every offset, for none)
-        self._reach = [-1, *accumulate((s.end for s in ordered), max)]
+        self.starts = [s.start for s in ordered]
+        self.reach = [-1, *accumulate((s.end for s in ordered), max)]
+        """``reach[i]``: the furthest end of the first ``i`` spans (-1, before every
+        offset, for none)."""
 
     def overlaps(self, span: Span) -> bool:
         """Whether a covered span shares a character with ``span`` (as :meth:`Span.overlaps`)."""
-        return self._reach[bisect_left(self._starts, span.end)] > span.start
+        return self.reach[bisect_left(self.starts, span.end)] > span.start
 
 
 def _voice_spans(article: Article, ctx: ArticleContext) -> tuple[list[Span], list[bool]]:
@@ -154,6 +156,23 @@ def _voice_spans(article: Article, ctx: ArticleContext) -> tuple[list[Span], lis
     spans.update(always)
     ordered = sorted(spans)
     return [spans[key] for key in ordered], [key in always for key in ordered]
+
+
+def _ids_inside(
+    starts: list[int], ends: list[int], ids: list[str], span: Span, lo: int, hi: int
+) -> tuple[str, ...]:
+    """``MentionIndex.ids_inside(span)`` for a span inside a sentence whose mentions (by
+    start) are ``starts[lo:hi]``: the search is bounded by them."""
+    end = span.end
+    i = bisect_left(starts, span.start, lo, hi)
+    stop = min(bisect_left(starts, end, i, hi), i + _MAX_MENTIONS_INSIDE)
+    if i == stop:
+        return ()
+    seen: dict[str, None] = {}
+    for k in range(i, stop):
+        if ends[k] <= end:
+            seen[ids[k]] = None  # a repeated id keeps its first place
+    return tuple(seen)
 
 
 def extract_claims(article: Article) -> Article:
@@ -191,9 +210,10 @@ def extract_claims(article: Article) -> Article:
         )
         covered.append(reported.content)
     already = _Covered(covered)
+    covered_starts, covered_reach = already.starts, already.reach
     article_voice = ArticleSource()  # immutable: one value serves every claim
     mentions, lexicon = ctx.mentions, ctx.lexicon
-    ids_inside, any_inside = mentions.ids_inside, mentions.any_inside
+    mention_starts, mention_ends, mention_ids = mentions.starts, mentions.ends, mentions.ids
     hedge_overlaps, hedges_in, first_negation = (
         lexicon.hedge_overlaps,
         lexicon.hedges_in,
@@ -201,14 +221,22 @@ def extract_claims(article: Article) -> Article:
     )
     voice, always_kept = _voice_spans(article, ctx)
     for sentence, always in zip(voice, always_kept, strict=True):
-        if already.overlaps(sentence) or not (
-            always or hedge_overlaps(sentence) or any_inside(sentence)
-        ):
-            continue  # claimed already, or none of its clauses can name an actor or hedge
+        start, end = sentence.start, sentence.end
+        if covered_reach[bisect_left(covered_starts, end)] > start:
+            continue  # claimed already (as _Covered.overlaps)
+        # The mentions that start inside the sentence (those of its clauses among them).
+        lo = bisect_left(mention_starts, start)
+        hi = bisect_left(mention_starts, end, lo)
+        hedged = hedge_overlaps(sentence)
+        if not (always or hedged or (lo < hi and min(mention_ends[lo:hi]) <= end)):
+            continue  # none of its clauses can name an actor or hedge
         for span in clause_spans(text, sentence):
-            about = ids_inside(span)
-            hits = hedges_in(span.start, span.end)
-            hedges = () if hits == [] else hedges_of(text, hits, span, sentence.start)
+            about = _ids_inside(mention_starts, mention_ends, mention_ids, span, lo, hi)
+            if hedged:
+                hits = hedges_in(span.start, span.end)
+                hedges = () if hits == [] else hedges_of(text, hits, span, start)
+            else:
+                hedges = ()  # no hedge overlaps the sentence, so none lies in a clause
             if always or about or hedges:
                 negation = (
                     None
