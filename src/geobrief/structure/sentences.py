@@ -48,6 +48,8 @@ _PLAIN_WORD_ENDS = frozenset(
 _ABBREVIATION_ENDS_3 = frozenset(word[-3:] for word in _ANY_ABBREVIATION if len(word) > 2)
 """The last three characters of every abbreviation of three or more."""
 _TERMINALS = ".!?…"
+_AFTER_MARK = frozenset(_TERMINALS) | _CLOSERS
+"""Characters other than whitespace that ``_BOUNDARY`` lets follow a first mark."""
 
 
 def _starts_sentence(char: str) -> bool:
@@ -175,10 +177,16 @@ def sentence_spans(
         # run (its lookbehind), after the previous match.
         if dot < matched_to or (dot and text[dot - 1] in _TERMINALS):
             continue
-        if dot + 2 < end and text[dot + 1] == " " and not text[dot + 2].isspace():
+        space = dot + 1
+        if space >= end:
+            continue  # the range's last character: no whitespace can follow
+        next_char = text[space]
+        if next_char == " " and space + 1 < end and not text[space + 1].isspace():
             # The common case, as ``_BOUNDARY`` matches it (``\s`` is ``str.isspace``):
             # a lone mark and a single space.
-            space, after = dot + 1, dot + 2
+            after = space + 1
+        elif next_char not in _AFTER_MARK and not next_char.isspace():
+            continue  # "U.S", "3.5", ".,": no mark, closer or whitespace follows
         else:
             match = _BOUNDARY.match(text, dot, end)
             if match is None:
