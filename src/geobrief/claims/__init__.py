@@ -214,11 +214,9 @@ def extract_claims(article: Article) -> Article:
     article_voice = ArticleSource()  # immutable: one value serves every claim
     mentions, lexicon = ctx.mentions, ctx.lexicon
     mention_starts, mention_ends, mention_ids = mentions.starts, mentions.ends, mentions.ids
-    hedge_overlaps, hedges_in, first_negation = (
-        lexicon.hedge_overlaps,
-        lexicon.hedges_in,
-        lexicon.first_negation,
-    )
+    hedges_in, first_negation = lexicon.hedges_in, lexicon.first_negation
+    hedge_starts = [hit[0] for hit in lexicon.hedges]
+    hedge_ends = [hit[1] for hit in lexicon.hedges]  # in order too: hedges do not overlap
     voice, always_kept = _voice_spans(article, ctx)
     for sentence, always in zip(voice, always_kept, strict=True):
         start, end = sentence.start, sentence.end
@@ -227,7 +225,8 @@ def extract_claims(article: Article) -> Article:
         # The mentions that start inside the sentence (those of its clauses among them).
         lo = bisect_left(mention_starts, start)
         hi = bisect_left(mention_starts, end, lo)
-        hedged = hedge_overlaps(sentence)
+        h = bisect_left(hedge_starts, end) - 1
+        hedged = h >= 0 and hedge_ends[h] > start  # (as LexiconScan.hedge_overlaps)
         if not (always or hedged or (lo < hi and min(mention_ends[lo:hi]) <= end)):
             continue  # none of its clauses can name an actor or hedge
         for span in clause_spans(text, sentence):

@@ -30,6 +30,11 @@ _TRAILING = WHITESPACE + _END_PUNCTUATION + ","
 def _trimmed(text: str, start: int, end: int) -> Span | None:
     """``[start, end)`` without leading spaces, commas and dashes, nor trailing spaces and
     punctuation; None when no letter is left."""
+    if start < end and text[start].isalpha():  # (the common case: nothing leads)
+        if text[end - 1] not in _TRAILING:
+            return _trusted_span(start, end)
+        if text[end - 2] not in _TRAILING:  # (end - 2 >= start: text[start] stays)
+            return _trusted_span(start, end - 1)
     piece = text[start:end]
     body = piece.lstrip(_LEADING)
     start += len(piece) - len(body)
