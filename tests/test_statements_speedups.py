@@ -6,10 +6,12 @@ import re
 import sys
 from collections.abc import Sequence
 
+import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from geobrief._model import Span
+from geobrief import parse
+from geobrief._model import Mention, Span
 from geobrief.statements._context import SentenceInfo
 from geobrief.statements._frames import (
     _CLAUSE_STOP,
@@ -39,6 +41,7 @@ from geobrief.statements._quotes import (
     _State,
     scan_quotes,
 )
+from geobrief.statements._resolve import MentionIndex
 from geobrief.statements._text import Token, lowercase, tokenize
 
 SINGLE_MARKS = _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES
@@ -331,3 +334,30 @@ def test_lexicons_with_words_the_expression_cannot_bound_are_not_compiled() -> N
         hedges = {"likely": list(plain), odd: [((odd,), odd, frozenset[str]())]}
         assert compile_lexicons({}, hedges, {}) is None
     assert compile_lexicons({}, {"likely": list(plain)}, {}) is not None
+
+
+def test_mention_index_order_does_not_depend_on_the_mentions_order() -> None:
+    """The index skips its sort when the mentions' starts already increase; mentions
+    given in any other order (nested ones sharing a start too) are sorted by
+    (start, -end), as the plain sort gives them."""
+    article = parse(
+        "Russian Foreign Minister Sergey Lavrov met Kim Jong Un in Pyongyang. "
+        "Lavrov said Russia and North Korea would deepen ties.\n"
+    )
+    mentions = article.mentions
+    assert len(mentions) >= 3
+    first = mentions[0]
+    nested = Mention(
+        span=Span(start=first.span.start, end=first.span.start + 1), actor_id=first.actor_id
+    )
+    shuffled = (*mentions[::-1], nested)
+    index = MentionIndex(attrs.evolve(article, mentions=shuffled))
+    expected = sorted(shuffled, key=lambda m: (m.span.start, -m.span.end))
+    expected_rows = [(m.span, m.actor_id) for m in expected]
+    assert expected_rows == list(zip(index.spans, index.ids, strict=True))
+    assert [m.span.start for m in expected] == index.starts
+    assert [m.span.end for m in expected] == index.ends
+    in_order = MentionIndex(article)
+    assert [(m.span, m.actor_id) for m in mentions] == list(
+        zip(in_order.spans, in_order.ids, strict=True)
+    )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from itertools import chain
+from operator import lt
 
 from geobrief._model import Actor, ActorKind, Article, Span
 from geobrief.statements._lexicon import words
@@ -48,13 +49,16 @@ class MentionIndex:
     def __init__(self, article: Article, excluded: Sequence[Span] = ()) -> None:
         self.text = article.text
         self.actors: dict[str, Actor] = {a.id: a for a in article.actors}
-        mentions = sorted(
-            (m for m in article.mentions if m.actor_id in self.actors),
-            key=lambda m: (m.span.start, -m.span.end),
-        )
+        actors = self.actors
+        mentions = [m for m in article.mentions if m.actor_id in actors]
+        starts = [m.span.start for m in mentions]
+        if not all(map(lt, starts, starts[1:])):
+            # (Mentions usually come with strictly increasing starts: then no sort.)
+            mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+            starts = [m.span.start for m in mentions]
         self.spans = [m.span for m in mentions]
         self.ids = [m.actor_id for m in mentions]
-        self.starts = [s.start for s in self.spans]
+        self.starts = starts
         self.ends = [s.end for s in self.spans]
         self.excluded = sorted(excluded, key=lambda s: (s.start, s.end))  # Span order
         self.excluded_starts = [s.start for s in self.excluded]
