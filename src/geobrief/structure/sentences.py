@@ -185,6 +185,22 @@ def sentence_spans(
             # The common case, as ``_BOUNDARY`` matches it (``\s`` is ``str.isspace``):
             # a lone mark and a single space.
             after = space + 1
+            char = text[after]
+            if (
+                (char.isupper() or char.isdigit())
+                and dot - 2 >= sentence_start
+                and (
+                    text[dot - 2 : dot] in _PLAIN_WORD_ENDS
+                    or (dot - 3 >= sentence_start and _plain_word_end(text[dot - 3 : dot]))
+                )
+            ):
+                # The commonest boundary, all the checks below passed at once: a
+                # mark after an ordinary word (its last two or three characters ASCII
+                # letters or digits that end no abbreviation, so no "[" or "(" either)
+                # and an uppercase letter or digit (no quote mark) after the space.
+                spans.append(new_span(sentence_start, space))
+                sentence_start = matched_to = after
+                continue
         elif next_char not in _AFTER_MARK and not next_char.isspace():
             continue  # "U.S", "3.5", ".,": no mark, closer or whitespace follows
         else:
