@@ -8,12 +8,16 @@ look at.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geobrief._model import Span
 from geobrief.structure import sentences
+from geobrief.structure.lines import Line, scan_lines, trim
 from geobrief.structure.sentences import sentence_spans, terminal_marks
+from geobrief.structure.tables import Row, split_row
 
 _ALPHABET = st.sampled_from(
     [
@@ -137,3 +141,43 @@ def test_sentences_with_marks_on_a_known_paragraph() -> None:
     expected = ["Mr. Smith paid 3.5 bn.", "Why?", "He said “no.”", "Then left."]
     spans = sentence_spans(text, start, len(text), terminal_marks(text))
     assert expected == [text[s.start : s.end] for s in spans]
+
+
+_ROW_TEXTS = st.lists(
+    st.sampled_from([*"|\\ \t\u00a0:-a1", "---", ":--:", "| x |", "\\|", "\n"]), max_size=30
+).map("".join)
+
+
+def _reference_row(text: str, line: Line) -> Row:
+    """A row split at unescaped pipes by a plain ``str.find`` walk, each cell trimmed."""
+    start, end = line.content_start, line.content_end
+    outer = False
+    if start < end and text[start] == "|":
+        start += 1
+        outer = True
+    if end > start and text[end - 1] == "|" and text[end - 2 : end - 1] != "\\":
+        end -= 1
+        outer = True
+    cells: list[tuple[int, int]] = []
+    cell_start = pos = start
+    while True:
+        bar = text.find("|", pos, end)
+        if bar < 0:
+            cells.append(trim(text, cell_start, end))
+            break
+        if bar > cell_start and text[bar - 1] == "\\":
+            pos = bar + 1
+            continue
+        cells.append(trim(text, cell_start, bar))
+        cell_start = pos = bar + 1
+    filled = [text[s:e] for s, e in cells if s < e]
+    alignment = bool(filled) and all(re.fullmatch(r":?-+:?", cell) for cell in filled)
+    return Row(line, tuple(cells), alignment, outer)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROW_TEXTS)
+def test_rows_split_as_the_reference_splits_them(text: str) -> None:
+    """Every line splits into the same cells, alignment flag and outer-pipe flag."""
+    for line in scan_lines(text):
+        assert _reference_row(text, line) == split_row(text, line)

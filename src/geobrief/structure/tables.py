@@ -16,6 +16,9 @@ _BARE_NUMBER = re.compile(r"(\d{1,3})[.):]?")
 _NUMBERING = re.compile(r"(\d{1,3})[.):][ \t\u00a0]+")
 
 
+_new_tuple = tuple.__new__
+
+
 class Row(NamedTuple):
     """One table line and its cells (each trimmed; possibly empty); a named tuple,
     as there is one per table line."""
@@ -53,6 +56,7 @@ def split_row(text: str, line: Line) -> Row:
         end -= 1
         outer = True
     cells: list[tuple[int, int]] = []
+    append = cells.append
     if text.find("\\", start, end) < 0:
         # No escaped pipes: every ``|`` splits. Each piece is trimmed like ``trim``
         # (``str.strip`` drops the same ``str.isspace`` whitespace).
@@ -60,24 +64,20 @@ def split_row(text: str, line: Line) -> Row:
         for piece in text[start:end].split("|"):
             left = piece.lstrip()
             s = cell_start + len(piece) - len(left)
-            cells.append((s, s + len(left.rstrip())))
+            append((s, s + len(left.rstrip())))
             cell_start += len(piece) + 1
-        return _row(text, line, cells, outer)
-    cell_start = pos = start
-    while True:
-        bar = text.find("|", pos, end)
-        if bar < 0:
-            cells.append(trim(text, cell_start, end))
-            break
-        if bar > cell_start and text[bar - 1] == "\\":
-            pos = bar + 1
-            continue
-        cells.append(trim(text, cell_start, bar))
-        cell_start = pos = bar + 1
-    return _row(text, line, cells, outer)
-
-
-def _row(text: str, line: Line, cells: list[tuple[int, int]], outer: bool) -> Row:
+    else:
+        cell_start = pos = start
+        while True:
+            bar = text.find("|", pos, end)
+            if bar < 0:
+                append(trim(text, cell_start, end))
+                break
+            if bar > cell_start and text[bar - 1] == "\\":
+                pos = bar + 1
+                continue
+            append(trim(text, cell_start, bar))
+            cell_start = pos = bar + 1
     # An alignment row: at least one non-empty cell, and every one like ``:---:``.
     alignment = False
     for s, e in cells:
@@ -86,7 +86,8 @@ def _row(text: str, line: Line, cells: list[tuple[int, int]], outer: bool) -> Ro
                 alignment = False
                 break
             alignment = True
-    return Row(line, tuple(cells), alignment, outer)
+    # ``tuple.__new__``: Row's own ``__new__`` is a Python function around this call.
+    return _new_tuple(Row, (line, tuple(cells), alignment, outer))
 
 
 def looks_like_table(rows: list[Row]) -> bool:
