@@ -157,12 +157,15 @@ def compile_lexicons(
         alone = any(len(form) == 1 for form in forms)
         tails[first] = _END if alone or continuation is None else f"(?={continuation})"
     trie = _trie_pattern(tails)
+    # Every match goes on with a lexicon word's first character or the "t" of "n't":
+    # a mark followed by anything else (a space, most often) is passed over at once.
+    starts = re.escape("".join(sorted({word[0] for word in words} | {"t"})))
     return LexiconPattern(
         re.compile(f" ({trie})"),
         # (A bitmap of ASCII word characters skips most of the text fast; a non-ASCII
         # character then is tested for a word character.)
         re.compile(
-            rf"[^a-z0-9_ ](?<=\W)(?:(?<!\w[’'\-])({trie})"
+            rf"[^a-z0-9_ ](?=[{starts}])(?<=\W)(?:(?<!\w[’'\-])({trie})"
             rf"|t(?:(?<=\wn['’]t)|(?<=\w[’'\-]n['’]t)){_END})"
         ),
         words,
