@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geobrief._model import Span
-from geobrief.structure import sentences
+from geobrief.structure import sentences, walker
 from geobrief.structure.lines import Line, scan_lines, trim
 from geobrief.structure.sentences import sentence_spans, terminal_marks
 from geobrief.structure.tables import Row, split_row
@@ -181,3 +181,36 @@ def test_rows_split_as_the_reference_splits_them(text: str) -> None:
     """Every line splits into the same cells, alignment flag and outer-pipe flag."""
     for line in scan_lines(text):
         assert _reference_row(text, line) == split_row(text, line)
+
+
+_LABEL_TEXTS = st.lists(
+    st.sampled_from(
+        [*"ab :*_\t\n", "**", "__", "Summary", "x" * 20, "x" * 39, "x" * 40, " " * 10, ": a"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LABEL_TEXTS)
+def test_label_prefilter_never_hides_a_label(text: str) -> None:
+    """Whenever the inline-label regex matches a range, the prefilter lets it run."""
+    for start in range(len(text) + 1):
+        label = walker._INLINE_LABEL.match(text, start, len(text))
+        if label is not None:
+            assert walker._may_have_label(text, start, len(text))
+
+
+def test_label_prefilter_on_known_lines() -> None:
+    """A label near the start passes; a colon far into a sentence does not."""
+    line = "Lavrov's statement also served as a warning to the West: quote"
+    longest = "__" + "x" * 40 + "__ \t: text"
+    expected = [True, False, True, False, True]
+    actual = [
+        walker._may_have_label("Summary: text", 0, 13),
+        walker._may_have_label(line, 0, len(line)),
+        walker._may_have_label("**Summary**" + " " * 50 + ": text", 0, 67),
+        walker._may_have_label("no colon here", 0, 13),
+        walker._may_have_label(longest, 0, len(longest)),
+    ]
+    assert expected == actual

@@ -54,6 +54,23 @@ _INLINE_LABEL = re.compile(
 )
 """``Summary: text`` -- a part's name as a label in front of its first paragraph."""
 
+_LABEL_REACH = 44
+"""How far into a line ``_INLINE_LABEL``'s colon may be, spaces and tabs aside:
+emphasis (2), a name of at most 40 characters, emphasis (2)."""
+
+
+def _may_have_label(text: str, start: int, end: int) -> bool:
+    """False when ``_INLINE_LABEL`` cannot match ``text[start:end]``: it has no
+    colon, or its first colon (a label's name holds none) is further in than a
+    name can reach with only spaces and tabs after it. Saves the regex's failing
+    tries on long lines with a colon far in."""
+    colon = text.find(":", start, end)
+    if colon < 0:
+        return False
+    reach = start + _LABEL_REACH
+    return colon <= reach or not text[reach:colon].strip(" \t")
+
+
 _WORD = re.compile(r"\w{3,}")
 _NEAR_CANDIDATES = 2
 _NEAR_SCAN = 8  # entries looked at per line, so the look-up stays O(1)
@@ -124,6 +141,8 @@ class Outline:
     """Indices of entries a heading has matched."""
     first_unmatched: int = 0
     """No entry before this index is unmatched."""
+    entry_words: dict[int, frozenset[str]] = attrs.Factory(dict)
+    """The words of each entry's key looked at by ``take_near`` yet."""
 
     def add(self, text: str, number: int | None, start: int, end: int) -> None:
         """Declare an entry."""
@@ -157,7 +176,9 @@ class Outline:
         while index < stop and candidates < _NEAR_CANDIDATES:
             if index not in self.matched:
                 candidates += 1
-                theirs = frozenset(_WORD.findall(self.keys[index]))
+                theirs = self.entry_words.get(index)
+                if theirs is None:
+                    theirs = self.entry_words[index] = frozenset(_WORD.findall(self.keys[index]))
                 if words and theirs and len(words & theirs) * 2 >= max(len(words), len(theirs)):
                     self.unmatched[self.keys[index]].remove(index)
                     self.matched.add(index)
@@ -293,7 +314,7 @@ class _Walk:
             block.kind is _KIND_TEXT
             and self.brief_seen
             and group.role is not _ROLE_FAQ
-            and text.find(":", block.text_start, block.text_end) >= 0  # a label needs one
+            and _may_have_label(text, block.text_start, block.text_end)
         ):
             label = _INLINE_LABEL.match(text, block.text_start, block.text_end)
             if (
