@@ -13,9 +13,11 @@ from hypothesis import strategies as st
 
 import geobrief
 from geobrief._model import Claim, Span, _trusted_claim
-from geobrief.claims import _ids_inside
+from geobrief.claims import _ids_inside, _voice_spans
 from geobrief.claims._clauses import WHITESPACE, _trimmed
+from geobrief.statements._context import ArticleContext
 from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE, MentionIndex
+from geobrief.statements._text import article_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "russia_north_korea_brief.txt"
 
@@ -120,3 +122,34 @@ def test_mention_index_ids_inside_is_the_plain_search() -> None:
     for span in spans:
         expected = plain_ids_inside(index.starts, index.ends, index.ids, span)
         assert expected == index.ids_inside(span)
+
+
+def plain_voice_spans(article: geobrief.Article) -> tuple[list[Span], list[bool]]:
+    """The article's sentences merged with key points, summary and FAQ answers, sorted,
+    and for each whether it is one of the latter (what _voice_spans answers)."""
+    always: set[Span] = set()
+    for key_point in article.key_points:
+        always.update(key_point.sentences or (key_point.span,))
+    for paragraph in article.summary:
+        always.update(paragraph.sentences or (paragraph.span,))
+    for item in article.faq:
+        for paragraph in item.answer:
+            always.update(paragraph.sentences or (paragraph.span,))
+    keys = {(s.start, s.end) for s in [*article_sentences(article), *always]}
+    ordered = sorted(keys)
+    kept = {(s.start, s.end) for s in always}
+    return [Span(start=a, end=b) for a, b in ordered], [key in kept for key in ordered]
+
+
+def test_voice_spans_match_the_plain_merge() -> None:
+    """_voice_spans (its shortcut for sentences already in order) gives the plain merge,
+    on the seed (key points, summary) and on texts without them or out of order."""
+    texts = [
+        SEED.read_text("utf-8"),
+        "Plain text. Russia said so.\n\nKey points:\n- Moscow may act.\n",
+        "Title\n\nOne. Two, three.",
+    ]
+    for text in texts:
+        article = geobrief.parse(text)
+        expected = plain_voice_spans(article)
+        assert expected == _voice_spans(article, ArticleContext(article))

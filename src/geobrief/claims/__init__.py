@@ -149,6 +149,16 @@ def _voice_spans(article: Article, ctx: ArticleContext) -> tuple[list[Span], lis
             for span in paragraph.sentences or (paragraph.span,):
                 always[span.start, span.end] = span
     sentences = [s.span for s in ctx.sentences]
+    starts = ctx.sentence_starts
+    if all(map(int.__lt__, starts, islice(starts, 1, None))):  # in order and distinct
+        kept = [False] * len(sentences)
+        for start, end in always:
+            i = bisect_left(starts, start)
+            if i == len(starts) or starts[i] != start or sentences[i].end != end:
+                break  # (not one of the sentences: merged below)
+            kept[i] = True
+        else:
+            return sentences, kept
     keys = [(s.start, s.end) for s in sentences]
     if all(map(tuple.__lt__, keys, islice(keys, 1, None))) and always.keys() <= set(keys):
         return sentences, [key in always for key in keys]  # in order, distinct, complete
