@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geobrief._model import Span
-from geobrief.structure import sentences, walker
+from geobrief.structure import headings, sentences, walker
 from geobrief.structure.lines import Line, scan_lines, trim
 from geobrief.structure.sentences import sentence_spans, terminal_marks
 from geobrief.structure.tables import Row, split_row
@@ -214,3 +214,38 @@ def test_label_prefilter_on_known_lines() -> None:
         walker._may_have_label(longest, 0, len(longest)),
     ]
     assert expected == actual
+
+
+_HEADING_TEXTS = st.lists(
+    st.sampled_from(
+        [*"aZ1 :*_’‘“”.)", "  ", "\t", "\u00a0", "\u2003", "\x1c", "\x85", "\u2028", "**", "2) "]
+    ),
+    max_size=16,
+).map("".join)
+
+
+def _reference_heading_key(text: str, start: int, end: int) -> str:
+    """The heading key with whitespace always collapsed by ``split`` and ``join``."""
+    if end - start > 2 * headings.MAX_HEADING:
+        return ""
+    s, e = headings.trim_heading(text, start, end)
+    if e - s > headings.MAX_HEADING:
+        return ""
+    raw = text[s:e].replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    key = " ".join(raw.split()).casefold()
+    if key[:1].isdecimal():
+        numbered = headings._NUMBERING.match(key)
+        if numbered is not None and numbered.end() < len(key):
+            key = key[numbered.end() :]
+    return key
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEADING_TEXTS)
+def test_heading_keys_match_the_always_collapsing_reference(text: str) -> None:
+    """Skipping the whitespace collapse when there is nothing to collapse changes
+    no heading key, for every range of the text."""
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected = _reference_heading_key(text, start, end)
+            assert expected == headings.heading_key(text, start, end)

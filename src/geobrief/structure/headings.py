@@ -55,7 +55,13 @@ def heading_key(text: str, start: int, end: int) -> str:
     # Curly quotes unified (``replace`` returns at once for text without them);
     # NBSP needs no mapping, as ``split`` treats it as whitespace.
     raw = text[s:e].replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    key = " ".join(raw.split()).casefold()
+    if raw.isprintable() and "  " not in raw:
+        # Its only whitespace is single spaces (every other ``str.isspace``
+        # character is unprintable) and none at either end (it is trimmed): there
+        # is nothing to collapse.
+        key = raw.casefold()
+    else:
+        key = " ".join(raw.split()).casefold()
     if key[:1].isdecimal():
         numbered = _NUMBERING.match(key)
         if numbered is not None and numbered.end() < len(key):
