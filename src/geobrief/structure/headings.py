@@ -55,7 +55,7 @@ def heading_key(text: str, start: int, end: int) -> str:
     # Curly quotes unified (``replace`` returns at once for text without them);
     # NBSP needs no mapping, as ``split`` treats it as whitespace.
     raw = text[s:e].replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    if raw.isprintable() and "  " not in raw:
+    if "  " not in raw and raw.isprintable():
         # Its only whitespace is single spaces (every other ``str.isspace``
         # character is unprintable) and none at either end (it is trimmed): there
         # is nothing to collapse.
