@@ -15,7 +15,8 @@
     changes; the parsed seed itself is measured too, for information.
 
 Each figure is the minimum over ``--repeat`` timeit runs (the least disturbed one) of
-this process's CPU time, so a busy machine disturbs both sides of a ratio alike.
+this process's CPU time, so a busy machine disturbs both sides of a ratio alike; the runs
+of the two sides of a ratio alternate, so a slow stretch cannot fall on one side only.
 
     python benchmarks/speed.py                 # print the table
     python benchmarks/speed.py --json out.json # also write the figures as JSON
@@ -345,21 +346,46 @@ def best(function: Callable[[], object], repeat: int, min_time: float = 0.2) -> 
     return min(timer.repeat(repeat=repeat, number=number)) / number
 
 
+def best_interleaved(
+    functions: dict[str, Callable[[], object]], repeat: int, min_time: float = 0.2
+) -> dict[str, float]:
+    """Seconds per call of each function, like :func:`best`, but the timeit runs of all the
+    functions alternate (run 1 of each, then run 2 of each, ...), so a stretch in which
+    the machine is slower or faster falls on every side of a ratio alike."""
+    timers = {}
+    for name, function in functions.items():
+        timer = timeit.Timer(function, timer=time.process_time)
+        number, _ = timer.autorange()
+        timers[name] = (timer, max(1, int(number * min_time / 0.2)))
+    found = dict.fromkeys(functions, float("inf"))
+    for _ in range(repeat):
+        for name, (timer, number) in timers.items():
+            found[name] = min(found[name], timer.timeit(number) / number)
+    return found
+
+
 def measure(repeat: int) -> dict[str, Any]:
     """Run every timing; return the figures."""
     text = SEED.read_text("utf-8")
     results: dict[str, Any] = {}
 
-    parse = best(lambda: geobrief.parse(text), repeat)
-    tokens = best(lambda: TOKEN.findall(text), repeat)
-    results["parse"] = {"geobrief_s": parse, "baseline_s": tokens, "ratio": parse / tokens}
     default = geobrief.default_pipeline()
-    for key, names in (
-        ("parse_structure", {"structure"}),
-        ("parse_structure_actors", {"structure", "actors"}),
-    ):
-        partial = geobrief.Pipeline(stages=[s for s in default.stages if s[0] in names])
-        seconds = best(lambda partial=partial: partial.parse(text), repeat)
+    structure = geobrief.Pipeline(stages=[s for s in default.stages if s[0] == "structure"])
+    structure_actors = geobrief.Pipeline(
+        stages=[s for s in default.stages if s[0] in {"structure", "actors"}]
+    )
+    timed = best_interleaved(
+        {
+            "baseline": lambda: TOKEN.findall(text),
+            "parse": lambda: geobrief.parse(text),
+            "parse_structure": lambda: structure.parse(text),
+            "parse_structure_actors": lambda: structure_actors.parse(text),
+        },
+        repeat,
+    )
+    tokens = timed["baseline"]
+    for key in ("parse", "parse_structure", "parse_structure_actors"):
+        seconds = timed[key]
         results[key] = {"geobrief_s": seconds, "baseline_s": tokens, "ratio": seconds / tokens}
 
     article = synthetic_article(text)
@@ -373,10 +399,17 @@ def measure(repeat: int) -> dict[str, Any]:
     assert twin == decoder.decode(encoder.encode(twin))
 
     # bytes against bytes (msgspec's own API), and str against str
-    baseline = best(lambda: decoder.decode(encoder.encode(twin)), repeat)
-    ours = best(lambda: geobrief.loads(geobrief.dumps_bytes(article)), repeat)
-    baseline_str = best(lambda: decoder.decode(encoder.encode(twin).decode("utf-8")), repeat)
-    ours_str = best(lambda: geobrief.loads(geobrief.dumps(article)), repeat)
+    trips = best_interleaved(
+        {
+            "baseline": lambda: decoder.decode(encoder.encode(twin)),
+            "ours": lambda: geobrief.loads(geobrief.dumps_bytes(article)),
+            "baseline_str": lambda: decoder.decode(encoder.encode(twin).decode("utf-8")),
+            "ours_str": lambda: geobrief.loads(geobrief.dumps(article)),
+        },
+        repeat,
+    )
+    baseline, ours = trips["baseline"], trips["ours"]
+    baseline_str, ours_str = trips["baseline_str"], trips["ours_str"]
     results["round_trip"] = {
         "spans": spans,
         "json_bytes": len(geobrief.dumps_bytes(article)),
