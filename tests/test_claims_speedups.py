@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 import geobrief
 from geobrief._model import Claim, Span, _trusted_claim
-from geobrief.claims import _ids_inside, _voice_spans
+from geobrief.claims import _voice_spans
 from geobrief.claims._clauses import WHITESPACE, _trimmed
 from geobrief.statements._context import ArticleContext
-from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE, MentionIndex
+from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE, MentionIndex, ids_inside
 from geobrief.statements._text import article_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "russia_north_korea_brief.txt"
@@ -91,7 +91,7 @@ def plain_ids_inside(
 def test_bounded_ids_inside_matches_the_plain_search(
     mentions: list[tuple[int, int, str]], data: st.DataObject
 ) -> None:
-    """_ids_inside, searching only a sentence's mentions, finds the ids the whole index
+    """ids_inside, searching only a sentence's mentions, finds the ids the whole index
     would for a clause inside that sentence."""
     mentions.sort()
     starts = [start for start, _, _ in mentions]
@@ -104,7 +104,7 @@ def test_bounded_ids_inside_matches_the_plain_search(
     lo = bisect_left(starts, sentence_start)
     hi = bisect_left(starts, sentence_end, lo)
     expected = plain_ids_inside(starts, ends, ids, clause)
-    assert expected == _ids_inside(starts, ends, ids, clause, lo, hi)
+    assert expected == ids_inside(starts, ends, ids, clause, lo, hi)
 
 
 def test_mention_index_ids_inside_is_the_plain_search() -> None:

@@ -44,7 +44,7 @@ from geobrief.claims._lexicon import match_hedge
 from geobrief.claims._sources import statement_source
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._reported import reported_frames
-from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE
+from geobrief.statements._resolve import ids_inside
 
 __all__ = ["extract_claims", "find_hedges", "find_negation"]
 
@@ -168,23 +168,6 @@ def _voice_spans(article: Article, ctx: ArticleContext) -> tuple[list[Span], lis
     return [spans[key] for key in ordered], [key in always for key in ordered]
 
 
-def _ids_inside(
-    starts: list[int], ends: list[int], ids: list[str], span: Span, lo: int, hi: int
-) -> tuple[str, ...]:
-    """``MentionIndex.ids_inside(span)`` for a span inside a sentence whose mentions (by
-    start) are ``starts[lo:hi]``: the search is bounded by them."""
-    end = span.end
-    i = bisect_left(starts, span.start, lo, hi)
-    stop = min(bisect_left(starts, end, i, hi), i + _MAX_MENTIONS_INSIDE)
-    if i == stop:
-        return ()
-    seen: dict[str, None] = {}
-    for k in range(i, stop):
-        if ends[k] <= end:
-            seen[ids[k]] = None  # a repeated id keeps its first place
-    return tuple(seen)
-
-
 def extract_claims(article: Article) -> Article:
     """Fill ``claims`` from statements, other attributions and the article's own voice."""
     ctx = ArticleContext.of(article)
@@ -240,7 +223,7 @@ def extract_claims(article: Article) -> Article:
         if not (always or hedged or (lo < hi and min(mention_ends[lo:hi]) <= end)):
             continue  # none of its clauses can name an actor or hedge
         for span in clause_spans(text, sentence):
-            about = _ids_inside(mention_starts, mention_ends, mention_ids, span, lo, hi)
+            about = ids_inside(mention_starts, mention_ends, mention_ids, span, lo, hi)
             if hedged:
                 hits = hedges_in(span.start, span.end)
                 hedges = () if hits == [] else hedges_of(text, hits, span, start)

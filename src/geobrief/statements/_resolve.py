@@ -16,7 +16,7 @@ from operator import lt
 from geobrief._model import Actor, ActorKind, Article, Span
 from geobrief.statements._lexicon import words
 
-__all__ = ["MentionIndex"]
+__all__ = ["MentionIndex", "ids_inside"]
 
 _MAX_MENTIONS_INSIDE = 256
 
@@ -41,6 +41,29 @@ def _gendered_words() -> dict[str, str]:
             word, gender = line.split("\t")[:2]
             table[word] = gender
     return table
+
+
+def ids_inside(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    ids: Sequence[str],
+    span: Span,
+    lo: int = 0,
+    hi: int | None = None,
+) -> tuple[str, ...]:
+    """:meth:`MentionIndex.ids_inside` over parallel mention lists (sorted by start);
+    ``lo``/``hi`` bound the search when the caller knows which mentions can start
+    inside ``span`` (those of its sentence)."""
+    end = span.end
+    i = bisect.bisect_left(starts, span.start, lo, hi)
+    stop = min(bisect.bisect_left(starts, end, i, hi), i + _MAX_MENTIONS_INSIDE)
+    if i == stop:
+        return ()
+    seen: dict[str, None] = {}
+    for k in range(i, stop):
+        if ends[k] <= end:
+            seen[ids[k]] = None  # a repeated id keeps its first place
+    return tuple(seen)
 
 
 class MentionIndex:
@@ -94,16 +117,7 @@ class MentionIndex:
         """Distinct actor ids mentioned inside ``span``, in order of first mention
         (among its first :data:`_MAX_MENTIONS_INSIDE` mentions: linear time when
         many long spans nest)."""
-        starts, ends, ids, end = self.starts, self.ends, self.ids, span.end
-        i = bisect.bisect_left(starts, span.start)
-        hi = min(bisect.bisect_left(starts, end, i), i + _MAX_MENTIONS_INSIDE)
-        if i == hi:
-            return ()
-        seen: dict[str, None] = {}
-        for k in range(i, hi):
-            if ends[k] <= end:
-                seen[ids[k]] = None  # a repeated id keeps its first place
-        return tuple(seen)
+        return ids_inside(self.starts, self.ends, self.ids, span)
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.excluded_starts, pos) - 1
