@@ -308,6 +308,21 @@ def _by_first_word() -> dict[str, _FirstWord]:
     return table
 
 
+def _fitting(
+    lowers: list[str],
+    k: int,
+    multi: dict[str, list[tuple[tuple[str, ...], _T]]],
+    single: _T | None,
+) -> _T | None:
+    """The option that starts at token ``k``: the first (longest) multi-word form whose
+    words follow, else the single-word one (see :func:`_split_options`)."""
+    if multi and k + 1 < len(lowers):
+        for form, option in multi.get(lowers[k + 1], ()):
+            if tuple(lowers[k : k + len(form)]) == form:
+                return option
+    return single
+
+
 def scan_lexicons_by_tokens(text: str) -> LexiconScan:
     """:func:`scan_lexicons` by a walk over every token of ``text`` (the plain method:
     used when the text's lowercase form differs in length, and as the tests' reference)."""
@@ -340,37 +355,19 @@ def scan_lexicons_by_tokens(text: str) -> LexiconScan:
             is_negation,
         ) = lexicon[lowers[k]]
         if is_cue:
-            entry = cue_single
-            for form, cue_option in (
-                cue_multi.get(lowers[k + 1], ()) if cue_multi and k + 1 < n_tokens else ()
-            ):
-                if tuple(lowers[k : k + len(form)]) == form:
-                    entry = cue_option
-                    break
+            entry = _fitting(lowers, k, cue_multi, cue_single)
             if entry is not None and entry.pos in _FRAME_POS:
                 # A capitalized verb inside a sentence is a name (``United States``).
                 cue_starts.append(starts[k])
                 cue_names.append(entry.pos == "verb" and text[starts[k]].isupper())
         if is_hedge and k >= hedge_free:
-            hedge = hedge_single
-            for form, hedge_option in (
-                hedge_multi.get(lowers[k + 1], ()) if hedge_multi and k + 1 < n_tokens else ()
-            ):
-                if tuple(lowers[k : k + len(form)]) == form:
-                    hedge = hedge_option
-                    break
+            hedge = _fitting(lowers, k, hedge_multi, hedge_single)
             if hedge is not None:
                 last = k + len(hedge[0]) - 1
                 found_hedges.append((starts[k], ends[last], hedge[1], -1))
                 hedge_free = last + 1
         if is_negation and k not in suffixed:
-            negation = negation_single
-            for form, negation_option in (
-                negation_multi.get(lowers[k + 1], ()) if negation_multi and k + 1 < n_tokens else ()
-            ):
-                if tuple(lowers[k : k + len(form)]) == form:
-                    negation = negation_option
-                    break
+            negation = _fitting(lowers, k, negation_multi, negation_single)
             if negation is not None:
                 following = k + len(negation[0])
                 cancel_end = (
