@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from geobrief._model import Actor, Article, Mention, Span
+from geobrief._model import Actor, Article, Mention, _trusted_span
 from geobrief.actors._context import (
     _LOC,
     _LOCATION_KIND,
@@ -81,7 +81,7 @@ def _build(
     text, lows = ctx.text, ctx.lows
     gaz_actors = gaz.actors
     n = len(toks)
-    new = _new
+    new, trusted_span = _new, _trusted_span
     for index, (start, end, aid, item) in enumerate(found):
         entry = item.entry
         if entry is not None:
@@ -149,9 +149,7 @@ def _build(
         # offsets inside the text). The slots are set directly (the classes are frozen, so
         # ``__attrs_init__`` would do the same through ``object``); about three times as
         # fast as the checked constructors, and there is one per mention
-        span = new(Span)
-        _set_start(span, start)
-        _set_end(span, end)
+        span = trusted_span(start, end)
         mention = new(Mention)
         _set_actor_id(mention, aid)
         _set_span(mention, span)
@@ -257,8 +255,6 @@ def _derived(
 
 
 _new = object.__new__
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
 _set_actor_id = Mention.__dict__["actor_id"].__set__
 _set_span = Mention.__dict__["span"].__set__
 _set_id = Actor.__dict__["id"].__set__

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from geobrief._model import KeyPoint, OutlineEntry, Paragraph, Section, Span
+from geobrief._model import KeyPoint, OutlineEntry, Paragraph, Section, Span, _trusted_span
 
 __all__ = ["new_key_point", "new_outline_entry", "new_paragraph", "new_section", "new_span"]
 
@@ -37,27 +37,14 @@ def _setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], No
     return tuple(slot.__set__ for slot in slots)  # type: ignore[union-attr]
 
 
-_SPAN = _setters(Span, ("start", "end"))
 _PARAGRAPH = _setters(Paragraph, ("span", "sentences"))
 _KEY_POINT = _setters(KeyPoint, ("span", "number", "sentences"))
 _SECTION = _setters(Section, ("span", "heading", "level", "paragraphs"))
 _OUTLINE_ENTRY = _setters(OutlineEntry, ("span", "number", "section"))
 
-if _SPAN is not None:
-    _set_start, _set_end = _SPAN
-
-    def new_span(start: int, end: int) -> Span:
-        """``Span(start=start, end=end)`` for offsets known to be valid."""
-        span = _new(Span)
-        _set_start(span, start)
-        _set_end(span, end)
-        return span
-
-else:  # pragma: no cover - only if Span changes shape
-
-    def new_span(start: int, end: int) -> Span:
-        """``Span(start=start, end=end)``."""
-        return Span(start=start, end=end)
+new_span = _trusted_span
+"""``Span(start=start, end=end)`` for offsets known to be valid (the model's own
+unchecked constructor, which the claims stage uses too)."""
 
 
 if _PARAGRAPH is not None:
