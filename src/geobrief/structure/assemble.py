@@ -24,30 +24,31 @@ from geobrief.structure._objects import (
     new_section,
     new_span,
 )
-from geobrief.structure.blocks import Block, Item, Kind
+from geobrief.structure.blocks import (
+    KIND_ANSWER,
+    KIND_HEADING,
+    KIND_TEXT,
+    Block,
+    Item,
+)
 from geobrief.structure.headings import trim_heading
 from geobrief.structure.paragraphs import Unit, build_units
 from geobrief.structure.sentences import sentence_spans, terminal_marks
 from geobrief.structure.tables import Table, row_item
-from geobrief.structure.walker import Group, Outline, Question, Role
+from geobrief.structure.walker import (
+    ROLE_FAQ,
+    ROLE_FRONT,
+    ROLE_KEY_POINTS,
+    ROLE_ORPHAN,
+    ROLE_OUTLINE,
+    ROLE_SECTION,
+    ROLE_SUMMARY,
+    Group,
+    Outline,
+    Question,
+)
 
 __all__ = ["Structure", "assemble"]
-
-# Enum members bound to module names: looking one up on its class costs ~0.1 us on
-# Python 3.11, and the per-line loops below test kinds many times.
-_ROLE_FRONT = Role.FRONT
-_ROLE_SECTION = Role.SECTION
-_ROLE_ORPHAN = Role.ORPHAN
-_ROLE_OUTLINE = Role.OUTLINE
-_ROLE_KEY_POINTS = Role.KEY_POINTS
-_ROLE_SUMMARY = Role.SUMMARY
-_ROLE_FAQ = Role.FAQ
-
-# Enum members bound to module names: looking one up on its class costs ~0.1 us on
-# Python 3.11, and the per-line loops below test kinds many times.
-_KIND_TEXT = Kind.TEXT
-_KIND_HEADING = Kind.HEADING
-_KIND_ANSWER = Kind.ANSWER
 
 
 @attrs.frozen(kw_only=True)
@@ -141,7 +142,7 @@ class _Assembler:
             s, e = trim_heading(self.text, heading.text_start, heading.text_end)
             heading_span = new_span(s, e)
             ends.append(e)
-            level = 1 if heading.kind is not _KIND_HEADING else heading.level - self.min_level + 1
+            level = 1 if heading.kind is not KIND_HEADING else heading.level - self.min_level + 1
         if group.outline_index is not None:
             self.section_of_entry[group.outline_index] = len(self.sections)
         if group.near:
@@ -220,7 +221,7 @@ class _Assembler:
     def stray_faq_text(self, group: Group, stray: list[Item | Question]) -> None:
         """Text in a FAQ before its first question becomes an untitled section."""
         for item in stray:
-            if isinstance(item, Block) and item.kind is _KIND_ANSWER:
+            if isinstance(item, Block) and item.kind is KIND_ANSWER:
                 self.diagnostics.append(
                     Diagnostic(
                         code="faq-answer-without-question",
@@ -230,12 +231,12 @@ class _Assembler:
                     )
                 )
         texts = [
-            i._replace(kind=_KIND_TEXT, text_start=i.line.content_start)
-            if isinstance(i, Block) and i.kind is _KIND_ANSWER
+            i._replace(kind=KIND_TEXT, text_start=i.line.content_start)
+            if isinstance(i, Block) and i.kind is KIND_ANSWER
             else i
             for i in stray
         ]
-        self.add_section(Group(role=_ROLE_ORPHAN), self.paragraphs(texts))
+        self.add_section(Group(role=ROLE_ORPHAN), self.paragraphs(texts))
 
     def empty_part(self, group: Group, name: str) -> None:
         heading = group.heading
@@ -283,29 +284,29 @@ def assemble(
     md_levels = [
         g.heading.level
         for g in groups
-        if g.role is _ROLE_SECTION and g.heading is not None and g.heading.kind is _KIND_HEADING
+        if g.role is ROLE_SECTION and g.heading is not None and g.heading.kind is KIND_HEADING
     ]
     builder = _Assembler(
         text=text, wrapped=wrapped, diagnostics=diagnostics, min_level=min(md_levels, default=1)
     )
     for group in groups:
         role = group.role
-        if role is _ROLE_FRONT:
+        if role is ROLE_FRONT:
             builder.front(group)
-        elif role in (_ROLE_SECTION, _ROLE_ORPHAN):
+        elif role in (ROLE_SECTION, ROLE_ORPHAN):
             builder.add_section(group, builder.paragraphs(group.items))
-        elif role is _ROLE_SUMMARY:
+        elif role is ROLE_SUMMARY:
             paragraphs = builder.paragraphs(group.items)
             builder.summary += paragraphs
             if not paragraphs:
                 builder.empty_part(group, "summary")
-        elif role is _ROLE_KEY_POINTS:
+        elif role is ROLE_KEY_POINTS:
             builder.key_point_group(group)
-        elif role is _ROLE_FAQ:
+        elif role is ROLE_FAQ:
             builder.faq_group(group)
-        elif role is _ROLE_OUTLINE and not group.content:
+        elif role is ROLE_OUTLINE and not group.content:
             builder.empty_part(group, "outline")
-    if any(g.role in (_ROLE_OUTLINE, _ROLE_KEY_POINTS, _ROLE_SUMMARY, _ROLE_FAQ) for g in groups):
+    if any(g.role in (ROLE_OUTLINE, ROLE_KEY_POINTS, ROLE_SUMMARY, ROLE_FAQ) for g in groups):
         layout = Layout.BRIEF
     elif md_levels or markdown_title:
         layout = Layout.MARKDOWN

@@ -32,15 +32,16 @@ class Kind(enum.Enum):
     """A thematic break (``---``, ``***``) or a setext underline."""
 
 
-# Enum members bound to module names: looking one up on its class costs ~0.1 us on
-# Python 3.11, and the per-line loops below test kinds many times.
-_KIND_BLANK = Kind.BLANK
-_KIND_TEXT = Kind.TEXT
-_KIND_HEADING = Kind.HEADING
-_KIND_LIST_ITEM = Kind.LIST_ITEM
-_KIND_QUESTION = Kind.QUESTION
-_KIND_ANSWER = Kind.ANSWER
-_KIND_RULE = Kind.RULE
+# Enum members bound to module names (the structure modules import them from here):
+# looking one up on its class costs ~0.1 us on Python 3.11, and the per-line loops
+# test kinds many times.
+KIND_BLANK = Kind.BLANK
+KIND_TEXT = Kind.TEXT
+KIND_HEADING = Kind.HEADING
+KIND_LIST_ITEM = Kind.LIST_ITEM
+KIND_QUESTION = Kind.QUESTION
+KIND_ANSWER = Kind.ANSWER
+KIND_RULE = Kind.RULE
 
 
 class Block(NamedTuple):
@@ -94,7 +95,7 @@ def _markdown_heading(text: str, line: Line) -> Block | None:
         s, e = trim(text, s, closing)
     if s >= e:
         return None
-    return Block(kind=_KIND_HEADING, line=line, text_start=s, text_end=e, level=hashes)
+    return Block(kind=KIND_HEADING, line=line, text_start=s, text_end=e, level=hashes)
 
 
 def _strip_trailing_emphasis(text: str, start: int, end: int) -> int:
@@ -108,16 +109,16 @@ def _single(text: str, line: Line) -> Block:
     start, end = line.content_start, line.content_end
     first = text[start]
     if first not in _MARKER_STARTS and not first.isdigit():
-        return Block(_KIND_TEXT, line, start, end)
+        return Block(KIND_TEXT, line, start, end)
     heading = _markdown_heading(text, line) if first == "#" else None
     if heading is not None:
         return heading
     if first in "-*_=" and _RULE.fullmatch(text, start, end) is not None:
-        return Block(_KIND_RULE, line, start, end)
+        return Block(KIND_RULE, line, start, end)
     numbered = _NUMBERED.match(text, start, end) if first.isdigit() else None
     if numbered is not None:
         return Block(
-            kind=_KIND_LIST_ITEM,
+            kind=KIND_LIST_ITEM,
             line=line,
             text_start=numbered.end(),
             text_end=end,
@@ -125,16 +126,16 @@ def _single(text: str, line: Line) -> Block:
         )
     bullet = _BULLET.match(text, start, end)
     if bullet is not None:
-        return Block(_KIND_LIST_ITEM, line, bullet.end(), end)
+        return Block(KIND_LIST_ITEM, line, bullet.end(), end)
     question = _QUESTION.match(text, start, end)
     if question is not None and question.end() < end:
         q_end = _strip_trailing_emphasis(text, question.end(), end)
         if q_end > question.end():
-            return Block(_KIND_QUESTION, line, question.end(), q_end)
+            return Block(KIND_QUESTION, line, question.end(), q_end)
     answer = _ANSWER.match(text, start, end)
     if answer is not None:
-        return Block(_KIND_ANSWER, line, answer.end(), end)
-    return Block(_KIND_TEXT, line, start, end)
+        return Block(KIND_ANSWER, line, answer.end(), end)
+    return Block(KIND_TEXT, line, start, end)
 
 
 def _header_row(text: str, row: Row) -> bool:
@@ -188,14 +189,14 @@ def _setext(text: str, items: list[Item], rule: Block) -> bool:
     previous = items[-1]
     if (
         not isinstance(previous, Block)
-        or previous.kind is not _KIND_TEXT
+        or previous.kind is not KIND_TEXT
         or previous.line.number != rule.line.number - 1
         or not is_heading_like(text, previous.text_start, previous.text_end)
         or text.count(char, rule.line.content_start, rule.line.content_end)
         != len(text[rule.line.content_start : rule.line.content_end].replace(" ", ""))
     ):
         return False
-    items[-1] = previous._replace(kind=_KIND_HEADING, level=1 if char == "=" else 2)
+    items[-1] = previous._replace(kind=KIND_HEADING, level=1 if char == "=" else 2)
     return True
 
 
@@ -210,7 +211,7 @@ def classify(text: str, lines: list[Line], diagnostics: list[Diagnostic]) -> lis
         line = lines[i]
         _, start, _, content_start, content_end = line
         if content_start == content_end:  # blank
-            append(new(Block, (_KIND_BLANK, line, start, start, 0, None)))
+            append(new(Block, (KIND_BLANK, line, start, start, 0, None)))
             i += 1
             continue
         if text.find("|", content_start, content_end) >= 0:
@@ -232,11 +233,11 @@ def classify(text: str, lines: list[Line], diagnostics: list[Diagnostic]) -> lis
             continue
         first = text[content_start]
         if first not in _MARKER_STARTS and not first.isdigit():  # plain text: as ``_single``
-            append(new(Block, (_KIND_TEXT, line, content_start, content_end, 0, None)))
+            append(new(Block, (KIND_TEXT, line, content_start, content_end, 0, None)))
             i += 1
             continue
         block = _single(text, line)
-        if block.kind is _KIND_RULE:
+        if block.kind is KIND_RULE:
             _setext(text, items, block)
         append(block)
         i += 1

@@ -6,7 +6,14 @@ import attrs
 
 from geobrief._model import Span
 from geobrief.structure._data import part_names
-from geobrief.structure.blocks import Block, Item, Kind
+from geobrief.structure.blocks import (
+    KIND_BLANK,
+    KIND_HEADING,
+    KIND_RULE,
+    KIND_TEXT,
+    Block,
+    Item,
+)
 from geobrief.structure.dateline import Dateline, match_agency_dateline, match_date_line
 from geobrief.structure.headings import MAX_HEADING, heading_key, is_heading_like, trim_heading
 from geobrief.structure.lines import trim
@@ -15,10 +22,6 @@ __all__ = ["Front", "read_front"]
 
 # Enum members bound to module names: looking one up on its class costs ~0.1 us on
 # Python 3.11, and the title check below tests the kind of every item.
-_KIND_BLANK = Kind.BLANK
-_KIND_HEADING = Kind.HEADING
-_KIND_RULE = Kind.RULE
-_KIND_TEXT = Kind.TEXT
 
 _MAX_SPACED_TITLE = 300
 _MAX_SPACED_TITLE_WORDS = 50
@@ -42,7 +45,7 @@ class Front:
 def _next_content(items: list[Item], i: int) -> int:
     while i < len(items):
         item = items[i]
-        if not isinstance(item, Block) or item.kind not in (_KIND_BLANK, _KIND_RULE):
+        if not isinstance(item, Block) or item.kind not in (KIND_BLANK, KIND_RULE):
             return i
         i += 1
     return i
@@ -57,7 +60,7 @@ def _is_title_heading(text: str, items: list[Item], i: int) -> bool:
         return False
     return not any(
         isinstance(item, Block)
-        and item.kind is _KIND_HEADING
+        and item.kind is KIND_HEADING
         and item.level <= first.level
         and heading_key(text, item.text_start, item.text_end) not in part_names()
         for item in items[i + 1 :]
@@ -69,7 +72,7 @@ def _title_like(text: str, items: list[Item], i: int) -> bool:
     first = items[i]
     assert isinstance(first, Block)
     following = items[i + 1] if i + 1 < len(items) else None
-    spaced = isinstance(following, Block) and following.kind is _KIND_BLANK
+    spaced = isinstance(following, Block) and following.kind is KIND_BLANK
     return is_heading_like(
         text,
         first.text_start,
@@ -80,7 +83,7 @@ def _title_like(text: str, items: list[Item], i: int) -> bool:
 
 
 def _date_line(text: str, item: Item) -> Dateline | None:
-    if isinstance(item, Block) and item.kind is _KIND_TEXT:
+    if isinstance(item, Block) and item.kind is KIND_TEXT:
         return match_date_line(text, item.text_start, item.text_end)
     return None
 
@@ -97,13 +100,13 @@ def read_front(text: str, items: list[Item]) -> Front:
         i = _next_content(items, i + 1)
     if i < len(items):
         first = items[i]
-        if isinstance(first, Block) and first.kind is _KIND_HEADING:
+        if isinstance(first, Block) and first.kind is KIND_HEADING:
             if _is_title_heading(text, items, i):
                 title = _span(trim_heading(text, first.text_start, first.text_end))
                 markdown_title = True
         elif (
             isinstance(first, Block)
-            and first.kind is _KIND_TEXT
+            and first.kind is KIND_TEXT
             and _title_like(text, items, i)
             and heading_key(text, first.text_start, first.text_end) not in part_names()
             and _next_content(items, i + 1) < len(items)
@@ -118,7 +121,7 @@ def read_front(text: str, items: list[Item]) -> Front:
     body = items[i:]
     if dateline is None and body:
         first = body[0]
-        if isinstance(first, Block) and first.kind is _KIND_TEXT:
+        if isinstance(first, Block) and first.kind is KIND_TEXT:
             dateline = match_agency_dateline(text, first.text_start, first.text_end)
             if dateline is not None:
                 start, end = trim(text, dateline.end, first.text_end)

@@ -8,17 +8,17 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from geobrief._model import Diagnostic, Severity, Span
-from geobrief.structure.blocks import Block, Kind
+from geobrief.structure.blocks import (
+    KIND_ANSWER,
+    KIND_BLANK,
+    KIND_LIST_ITEM,
+    KIND_RULE,
+    KIND_TEXT,
+    Block,
+)
 
 __all__ = ["MAX_JOINED_UNITS", "QUOTE_JOIN_CAP", "Unit", "build_units", "is_wrapped"]
 
-# Enum members bound to module names: looking one up on its class costs ~0.1 us on
-# Python 3.11, and the per-line loops below test kinds many times.
-_KIND_BLANK = Kind.BLANK
-_KIND_TEXT = Kind.TEXT
-_KIND_LIST_ITEM = Kind.LIST_ITEM
-_KIND_ANSWER = Kind.ANSWER
-_KIND_RULE = Kind.RULE
 
 QUOTE_JOIN_CAP = 3
 """How many following lines a quotation opened at the end of a line may span."""
@@ -67,7 +67,7 @@ def is_wrapped(text: str, blocks: Sequence[object]) -> bool:
     per_line = wrapped = 0
     previous: Block | None = None
     for block in blocks:
-        if not isinstance(block, Block) or block.kind is not _KIND_TEXT:
+        if not isinstance(block, Block) or block.kind is not KIND_TEXT:
             previous = None
             continue
         if previous is not None and previous.line.number + 1 == block.line.number:
@@ -214,16 +214,16 @@ def build_units(
     new = tuple.__new__  # Unit's own ``__new__`` is a Python function around this call
     for block in blocks:
         kind, line, text_start, text_end, _, number = block
-        if kind is _KIND_BLANK or kind is _KIND_RULE or text_start >= text_end:
+        if kind is KIND_BLANK or kind is KIND_RULE or text_start >= text_end:
             if current is not None:
                 units.append(current)
                 current = None
             continue
         index = line.number
-        if kind is _KIND_LIST_ITEM:
+        if kind is KIND_LIST_ITEM:
             start = text_start if strip_markers else line.content_start
             unit = new(Unit, (start, text_end, number, True, index, index))
-        elif kind is _KIND_ANSWER:
+        elif kind is KIND_ANSWER:
             unit = new(Unit, (text_start, text_end, None, False, index, index))
         else:
             if current is not None and (

@@ -10,21 +10,21 @@ from collections import deque
 import attrs
 
 from geobrief.structure._data import part_names
-from geobrief.structure.blocks import Block, Item, Kind
+from geobrief.structure.blocks import (
+    KIND_ANSWER,
+    KIND_BLANK,
+    KIND_HEADING,
+    KIND_LIST_ITEM,
+    KIND_QUESTION,
+    KIND_RULE,
+    KIND_TEXT,
+    Block,
+    Item,
+)
 from geobrief.structure.headings import heading_key, is_heading_like, trim_heading
 from geobrief.structure.tables import Table, row_item
 
 __all__ = ["Group", "Outline", "Question", "Role", "walk"]
-
-# Enum members bound to module names: looking one up on its class costs ~0.1 us on
-# Python 3.11, and the per-line loops below test kinds many times.
-_KIND_BLANK = Kind.BLANK
-_KIND_TEXT = Kind.TEXT
-_KIND_HEADING = Kind.HEADING
-_KIND_LIST_ITEM = Kind.LIST_ITEM
-_KIND_QUESTION = Kind.QUESTION
-_KIND_ANSWER = Kind.ANSWER
-_KIND_RULE = Kind.RULE
 
 
 class Role(enum.Enum):
@@ -41,13 +41,14 @@ class Role(enum.Enum):
     FAQ = "faq"
 
 
-_ROLE_FRONT = Role.FRONT
-_ROLE_SECTION = Role.SECTION
-_ROLE_ORPHAN = Role.ORPHAN
-_ROLE_OUTLINE = Role.OUTLINE
-_ROLE_KEY_POINTS = Role.KEY_POINTS
-_ROLE_SUMMARY = Role.SUMMARY
-_ROLE_FAQ = Role.FAQ
+# Role members bound to module names, as blocks.py does for Kind (assemble imports them).
+ROLE_FRONT = Role.FRONT
+ROLE_SECTION = Role.SECTION
+ROLE_ORPHAN = Role.ORPHAN
+ROLE_OUTLINE = Role.OUTLINE
+ROLE_KEY_POINTS = Role.KEY_POINTS
+ROLE_SUMMARY = Role.SUMMARY
+ROLE_FAQ = Role.FAQ
 
 _INLINE_LABEL = re.compile(
     r"(?:\*\*|__)?(?P<name>[^:\n*_]{1,40}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)"
@@ -79,14 +80,14 @@ _NEAR_MAX_WORDS = 12
 _PART_NAMES = part_names()
 # Tuples, not sets: ``in`` compares enum members by identity in C, while a set would
 # call ``Enum.__hash__``, a Python function on 3.11.
-_EMPTY_KINDS = (_KIND_BLANK, _KIND_RULE)
+_EMPTY_KINDS = (KIND_BLANK, KIND_RULE)
 """Kinds of block that give a group no content."""
-_LABELLED_KINDS = (_KIND_QUESTION, _KIND_ANSWER)
+_LABELLED_KINDS = (KIND_QUESTION, KIND_ANSWER)
 _PART_ROLES = {
-    "outline": _ROLE_OUTLINE,
-    "key_points": _ROLE_KEY_POINTS,
-    "summary": _ROLE_SUMMARY,
-    "faq": _ROLE_FAQ,
+    "outline": ROLE_OUTLINE,
+    "key_points": ROLE_KEY_POINTS,
+    "summary": ROLE_SUMMARY,
+    "faq": ROLE_FAQ,
 }
 
 
@@ -209,9 +210,9 @@ def _question(text: str, block: Block) -> Question:
 
 def _as_text(block: Block) -> Block:
     """A labelled line read as ordinary body text (label kept)."""
-    if block.kind in (_KIND_QUESTION, _KIND_ANSWER):
+    if block.kind in (KIND_QUESTION, KIND_ANSWER):
         return block._replace(
-            kind=_KIND_TEXT,
+            kind=KIND_TEXT,
             text_start=block.line.content_start,
             text_end=block.line.content_end,
         )
@@ -239,18 +240,18 @@ class _Walk:
         group = self.groups[-1]
         if isinstance(item, Block):
             if group.closed and item.kind not in _EMPTY_KINDS:
-                group = self.open(Group(role=_ROLE_ORPHAN))
-            if group.role is not _ROLE_FAQ and item.kind in _LABELLED_KINDS:
+                group = self.open(Group(role=ROLE_ORPHAN))
+            if group.role is not ROLE_FAQ and item.kind in _LABELLED_KINDS:
                 item = _as_text(item)
         elif group.closed:
-            group = self.open(Group(role=_ROLE_ORPHAN))
+            group = self.open(Group(role=ROLE_ORPHAN))
         group.append(item)
 
     def table(self, table: Table) -> None:
         group = self.current
         role = _table_role(self.text, table)
         fresh = group.heading is not None and not group.closed and not group.content
-        if role is None and fresh and group.role in (_ROLE_OUTLINE, _ROLE_KEY_POINTS):
+        if role is None and fresh and group.role in (ROLE_OUTLINE, ROLE_KEY_POINTS):
             role = group.role
         if role is None:
             self.body(table)
@@ -259,7 +260,7 @@ class _Walk:
             group = self.open(Group(role=role))
         group.append(table)
         group.closed = True
-        if role is _ROLE_OUTLINE:
+        if role is ROLE_OUTLINE:
             for row in table.rows:
                 found = row_item(self.text, row)
                 if found is not None:
@@ -267,8 +268,8 @@ class _Walk:
 
     def heading(self, block: Block) -> None:
         group = self.current
-        nested = group.heading is not None and group.heading.kind is _KIND_HEADING
-        if group.role is _ROLE_FAQ and (
+        nested = group.heading is not None and group.heading.kind is KIND_HEADING
+        if group.role is ROLE_FAQ and (
             (nested and block.level > group.level) or _ends_with_question_mark(self.text, block)
         ):
             group.append(_question(self.text, block))
@@ -280,7 +281,7 @@ class _Walk:
             return
         self.open(
             Group(
-                role=_ROLE_SECTION,
+                role=ROLE_SECTION,
                 heading=block,
                 level=block.level,
                 outline_index=self.outline.take(key),
@@ -292,12 +293,12 @@ class _Walk:
         text = self.text
         group = self.groups[-1]
         key = heading_key(text, block.text_start, block.text_end)
-        part = _PART_NAMES.get(key) if block.kind is _KIND_TEXT else None
+        part = _PART_NAMES.get(key) if block.kind is KIND_TEXT else None
         if part is not None:
             self.open(Group(role=_PART_ROLES[part], heading=block))
             return
-        if group.role is _ROLE_OUTLINE and not group.closed and not self.outline.waiting(key):
-            if block.kind is _KIND_LIST_ITEM or is_heading_like(
+        if group.role is ROLE_OUTLINE and not group.closed and not self.outline.waiting(key):
+            if block.kind is KIND_LIST_ITEM or is_heading_like(
                 text, block.text_start, block.text_end
             ):
                 self.outline.add(text, block.number, block.text_start, block.text_end)
@@ -306,14 +307,14 @@ class _Walk:
             group.closed = True
         index = self.outline.take(key)
         if index is not None:
-            self.open(Group(role=_ROLE_SECTION, heading=block, level=0, outline_index=index))
+            self.open(Group(role=ROLE_SECTION, heading=block, level=0, outline_index=index))
             return
         if key and self._near_heading(block, key):
             return
         if (
-            block.kind is _KIND_TEXT
+            block.kind is KIND_TEXT
             and self.brief_seen
-            and group.role is not _ROLE_FAQ
+            and group.role is not ROLE_FAQ
             and _may_have_label(text, block.text_start, block.text_end)
         ):
             label = _INLINE_LABEL.match(text, block.text_start, block.text_end)
@@ -321,13 +322,13 @@ class _Walk:
                 label is not None
                 and _PART_NAMES.get(heading_key(text, *label.span("name"))) == "summary"
             ):
-                self.open(Group(role=_ROLE_SUMMARY))
+                self.open(Group(role=ROLE_SUMMARY))
                 self.body(block._replace(text_start=label.end()))
                 return
         if (
-            group.role is _ROLE_FAQ
+            group.role is ROLE_FAQ
             and not group.labelled
-            and block.kind in (_KIND_TEXT, _KIND_LIST_ITEM)
+            and block.kind in (KIND_TEXT, KIND_LIST_ITEM)
             and _ends_with_question_mark(text, block)
         ):
             group.append(_question(self.text, block))
@@ -342,10 +343,10 @@ class _Walk:
         if (
             not key
             or not self.outline.entries
-            or block.kind is not _KIND_TEXT
+            or block.kind is not KIND_TEXT
             or not (
-                current.role in (_ROLE_FRONT, _ROLE_SECTION, _ROLE_ORPHAN)
-                or (current.role is _ROLE_OUTLINE and current.closed)
+                current.role in (ROLE_FRONT, ROLE_SECTION, ROLE_ORPHAN)
+                or (current.role is ROLE_OUTLINE and current.closed)
             )
             or key.endswith("?")
             or len(key.split()) > _NEAR_MAX_WORDS
@@ -355,33 +356,33 @@ class _Walk:
         index = self.outline.take_near(key)
         if index is None:
             return False
-        self.open(Group(role=_ROLE_SECTION, heading=block, level=0, outline_index=index, near=True))
+        self.open(Group(role=ROLE_SECTION, heading=block, level=0, outline_index=index, near=True))
         return True
 
     def question(self, block: Block) -> None:
         group = self.current
-        if group.role is not _ROLE_FAQ:
+        if group.role is not ROLE_FAQ:
             if not self.brief_seen:
                 self.body(block)
                 return
-            group = self.open(Group(role=_ROLE_FAQ))
+            group = self.open(Group(role=ROLE_FAQ))
         group.labelled = True
         group.append(_question(self.text, block))
 
 
 def walk(text: str, items: list[Item]) -> tuple[list[Group], Outline]:
     """Sort the body's items into groups, in one forward pass."""
-    state = _Walk(text=text, groups=[Group(role=_ROLE_FRONT)])
+    state = _Walk(text=text, groups=[Group(role=ROLE_FRONT)])
     for item in items:
         if isinstance(item, Table):
             state.table(item)
             continue
         kind = item.kind
-        if kind is _KIND_TEXT or kind is _KIND_LIST_ITEM:
+        if kind is KIND_TEXT or kind is KIND_LIST_ITEM:
             state.line(item)
-        elif kind is _KIND_HEADING:
+        elif kind is KIND_HEADING:
             state.heading(item)
-        elif kind is _KIND_QUESTION:
+        elif kind is KIND_QUESTION:
             state.question(item)
         else:
             state.body(item)
