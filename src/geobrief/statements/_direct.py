@@ -219,28 +219,16 @@ def _nominal(
             speaker = (
                 ctx.mentions.pronoun(pronoun, span.start, ctx.sentence_starts) if pronoun else None
             )
-            return QuoteAttribution(
-                quote,
-                kind,
-                match.entry.lemma,
-                Span(start=token[START], end=token[END]),
-                span,
-                speaker,
-            )
-        if owner.endswith("'s"):
+        elif owner.endswith("'s"):
             phrase = phrase_before(tokens, lowers, i)
             if phrase is None:
                 continue
             span, head = phrase_span(tokens, phrase)
             speaker = ctx.resolve(span, head, False)
-            return QuoteAttribution(
-                quote,
-                kind,
-                match.entry.lemma,
-                Span(start=token[START], end=token[END]),
-                span,
-                speaker,
-            )
+        else:
+            continue
+        cue_span = Span(start=token[START], end=token[END])
+        return QuoteAttribution(quote, kind, match.entry.lemma, cue_span, span, speaker)
     return None
 
 
