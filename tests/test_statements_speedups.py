@@ -361,3 +361,76 @@ def test_mention_index_order_does_not_depend_on_the_mentions_order() -> None:
     assert [(m.span, m.actor_id) for m in mentions] == list(
         zip(in_order.spans, in_order.ids, strict=True)
     )
+
+
+def test_slot_built_frames_and_statements_equal_the_class_built_ones() -> None:
+    """The frames and statements built slot by slot (``_frame``, ``_statement``) set every
+    field of their class and equal the ones the classes' own ``__init__`` builds."""
+    import geobrief.statements as statements
+    from geobrief._model import Statement, StatementKind
+    from geobrief.statements._frames import Frame, _frame
+    from geobrief.statements._lexicon import cue_for_form
+
+    cue = cue_for_form("said")
+    assert cue is not None
+    a, b, c = Span(start=0, end=4), Span(start=5, end=9), Span(start=10, end=20)
+    expected_frame = Frame(
+        cue=cue,
+        cue_span=a,
+        cue_index=1,
+        speaker=b,
+        head=b,
+        content=c,
+        addressee=a,
+        inherited=True,
+        speaker_is_pronoun=True,
+        clause=False,
+    )
+    frame = _frame(cue, a, 1, b, b, c, a, True, True, False)
+    assert expected_frame == frame
+    assert [f.name for f in attrs.fields(Frame)] == [
+        "cue",
+        "cue_span",
+        "cue_index",
+        "speaker",
+        "head",
+        "content",
+        "addressee",
+        "inherited",
+        "speaker_is_pronoun",
+        "clause",
+    ]
+    assert Frame(cue=cue, cue_span=a, cue_index=0, speaker=None, head=None, content=None) == (
+        _frame(cue, a, 0, None, None, None)
+    )
+    expected_statement = Statement(
+        kind=StatementKind.REPORTED,
+        content_span=c,
+        speaker="state:RUS",
+        speaker_span=b,
+        cue="say",
+        cue_span=a,
+        addressees=("state:PRK",),
+        about=("state:RUS", "state:PRK"),
+    )
+    statement = statements._statement(
+        StatementKind.REPORTED,
+        c,
+        "state:RUS",
+        b,
+        "say",
+        a,
+        ("state:PRK",),
+        ("state:RUS", "state:PRK"),
+    )
+    assert expected_statement == statement
+    assert [f.name for f in attrs.fields(Statement)] == [
+        "kind",
+        "content_span",
+        "speaker",
+        "speaker_span",
+        "cue",
+        "cue_span",
+        "addressees",
+        "about",
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from geobrief._model import Article, Statement, StatementKind
+from geobrief._model import Article, Span, Statement, StatementKind
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._direct import attribute_quotes
 from geobrief.statements._lexicon import CueEntry, cue_for_form
@@ -30,20 +30,57 @@ __all__ = [
 ]
 
 
+_new = object.__new__
+_set_kind = Statement.__dict__["kind"].__set__
+_set_content_span = Statement.__dict__["content_span"].__set__
+_set_speaker = Statement.__dict__["speaker"].__set__
+_set_speaker_span = Statement.__dict__["speaker_span"].__set__
+_set_cue = Statement.__dict__["cue"].__set__
+_set_cue_span = Statement.__dict__["cue_span"].__set__
+_set_addressees = Statement.__dict__["addressees"].__set__
+_set_about = Statement.__dict__["about"].__set__
+
+
+def _statement(
+    kind: StatementKind,
+    content_span: Span,
+    speaker: str | None,
+    speaker_span: Span | None,
+    cue: str | None,
+    cue_span: Span | None,
+    addressees: tuple[str, ...],
+    about: tuple[str, ...],
+) -> Statement:
+    """``Statement(...)`` with every field set through its slot: the values are what the
+    converters would leave alone and the validators accept (a ``StatementKind``, tuples,
+    ids of the article's actors), so the object is the same; the article checks the
+    spans and the speaker."""
+    statement: Statement = _new(Statement)
+    _set_kind(statement, kind)
+    _set_content_span(statement, content_span)
+    _set_speaker(statement, speaker)
+    _set_speaker_span(statement, speaker_span)
+    _set_cue(statement, cue)
+    _set_cue_span(statement, cue_span)
+    _set_addressees(statement, addressees)
+    _set_about(statement, about)
+    return statement
+
+
 def _statements(ctx: ArticleContext) -> list[Statement]:
     found: list[Statement] = []
     mentions = ctx.mentions
     for item in attribute_quotes(ctx):
         found.append(
-            Statement(
-                kind=item.kind,
-                content_span=item.quote.content,
-                speaker=item.speaker,
-                speaker_span=item.speaker_span,
-                cue=item.cue,
-                cue_span=item.cue_span,
-                addressees=mentions.ids_inside(item.addressee) if item.addressee else (),
-                about=mentions.ids_inside(item.quote.content),
+            _statement(
+                item.kind,
+                item.quote.content,
+                item.speaker,
+                item.speaker_span,
+                item.cue,
+                item.cue_span,
+                mentions.ids_inside(item.addressee) if item.addressee else (),
+                mentions.ids_inside(item.quote.content),
             )
         )
     for reported in reported_frames(ctx):
@@ -51,15 +88,15 @@ def _statements(ctx: ArticleContext) -> list[Statement]:
             continue
         frame = reported.frame
         found.append(
-            Statement(
-                kind=StatementKind.REPORTED,
-                content_span=reported.content,
-                speaker=reported.speaker,
-                speaker_span=frame.speaker,
-                cue=frame.cue.lemma,
-                cue_span=frame.cue_span,
-                addressees=mentions.ids_inside(frame.addressee) if frame.addressee else (),
-                about=mentions.ids_inside(reported.content),
+            _statement(
+                StatementKind.REPORTED,
+                reported.content,
+                reported.speaker,
+                frame.speaker,
+                frame.cue.lemma,
+                frame.cue_span,
+                mentions.ids_inside(frame.addressee) if frame.addressee else (),
+                mentions.ids_inside(reported.content),
             )
         )
     found.sort(key=lambda s: (s.content_span.start, s.content_span.end))

@@ -15,7 +15,7 @@ from itertools import compress
 
 import attrs
 
-from geobrief._model import Span, StatementKind
+from geobrief._model import Span, StatementKind, _trusted_span
 from geobrief.statements._context import ArticleContext, SentenceInfo
 from geobrief.statements._frames import Frame, phrase_span
 from geobrief.statements._lexicon import cues_by_first_word, match_cue, words
@@ -215,7 +215,7 @@ def _nominal(
         owner = lowers[i - 1]
         if owner in words("possessive"):
             pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(owner)
-            span = Span(start=tokens[i - 1][START], end=tokens[i - 1][END])
+            span = _trusted_span(tokens[i - 1][START], tokens[i - 1][END])  # (a token)
             speaker = (
                 ctx.mentions.pronoun(pronoun, span.start, ctx.sentence_starts) if pronoun else None
             )
@@ -227,7 +227,7 @@ def _nominal(
             speaker = ctx.resolve(span, head, False)
         else:
             continue
-        cue_span = Span(start=token[START], end=token[END])
+        cue_span = _trusted_span(token[START], token[END])  # (a token)
         return QuoteAttribution(quote, kind, match.entry.lemma, cue_span, span, speaker)
     return None
 
