@@ -15,13 +15,17 @@ from pathlib import Path
 import attrs
 
 from geobrief._errors import InputError
-from geobrief._model import Article, Diagnostic, Metadata, Severity
+from geobrief._model import Article, Diagnostic, Metadata, Severity, _trusted_article
 from geobrief._normalize import article_id, normalize
 
 __all__ = ["Pipeline", "Stage", "default_pipeline", "parse", "parse_file", "read_text"]
 
 Stage = Callable[[Article], Article]
 """A pipeline stage: takes an Article and returns a new one (never mutates)."""
+
+
+_BLANK = Article(id="", text="")
+"""An Article with every field at its default: the template of each parse's first one."""
 
 
 def _stages(value: object) -> tuple[tuple[str, Stage], ...]:
@@ -84,8 +88,10 @@ class Pipeline:
         if not isinstance(text, str):
             raise TypeError(f"parse() takes a str, got {type(text).__name__}")
         normalized = normalize(text)
-        article = Article(
-            id=article_id(normalized), text=normalized, metadata=Metadata(source=source)
+        # As Article(id=..., text=..., metadata=Metadata(source=source)): nothing in it
+        # but the text and its id can be inconsistent, so it is built unchecked.
+        article = _trusted_article(
+            _BLANK, id=article_id(normalized), text=normalized, metadata=Metadata(source=source)
         )
         for name, stage in self.stages:
             try:

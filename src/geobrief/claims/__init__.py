@@ -19,8 +19,6 @@ from bisect import bisect_left
 from itertools import accumulate, islice
 from operator import attrgetter
 
-import attrs
-
 from geobrief._model import (
     ActorSource,
     AnonymousSource,
@@ -31,6 +29,7 @@ from geobrief._model import (
     Hedge,
     Modality,
     Span,
+    _trusted_article,
     _trusted_claim,
 )
 from geobrief.claims._clauses import clause_spans
@@ -210,6 +209,7 @@ def extract_claims(article: Article) -> Article:
     hedges_in, first_negation = lexicon.hedges_in, lexicon.first_negation
     hedge_starts = [hit[0] for hit in lexicon.hedges]
     hedge_ends = [hit[1] for hit in lexicon.hedges]  # in order too: hedges do not overlap
+    negation_starts = [hit[0] for hit in lexicon.negations]  # in order
     voice, always_kept = _voice_spans(article, ctx)
     for sentence, always in zip(voice, always_kept, strict=True):
         start, end = sentence.start, sentence.end
@@ -222,8 +222,16 @@ def extract_claims(article: Article) -> Article:
         hedged = h >= 0 and hedge_ends[h] > start  # (as LexiconScan.hedge_overlaps)
         if not (always or hedged or (lo < hi and min(mention_ends[lo:hi]) <= end)):
             continue  # none of its clauses can name an actor or hedge
+        g = bisect_left(negation_starts, start)
+        # Whether a negation starts in the sentence: if none does, none starts in a clause
+        # of it, and first_negation would answer None for each.
+        negatable = g < len(negation_starts) and negation_starts[g] < end
         for span in clause_spans(text, sentence):
-            about = ids_inside(mention_starts, mention_ends, mention_ids, span, lo, hi)
+            about = (
+                ids_inside(mention_starts, mention_ends, mention_ids, span, lo, hi)
+                if lo < hi
+                else ()  # no mention starts in the sentence (as ids_inside answers)
+            )
             if hedged:
                 hits = hedges_in(span.start, span.end)
                 hedges = () if hits == [] else hedges_of(text, hits, span, start)
@@ -232,7 +240,7 @@ def extract_claims(article: Article) -> Article:
             if always or about or hedges:
                 negation = (
                     None
-                    if first_negation(span.start, span.end) is None
+                    if not negatable or first_negation(span.start, span.end) is None
                     else scanned_negation(text, lexicon, span)
                 )
                 claims.append(
@@ -250,4 +258,7 @@ def extract_claims(article: Article) -> Article:
                     )
                 )
     claims.sort(key=attrgetter("span.start", "span.end"))
-    return attrs.evolve(article, claims=tuple(claims))
+    # Valid by construction (spans of the text's statements, frames, sentences and
+    # lexicon hits; ids of its actors; indexes of its statements): the model's unchecked
+    # evolve (see ``_trusted_article``).
+    return _trusted_article(article, claims=tuple(claims))

@@ -1,0 +1,95 @@
+"""The pipeline's unchecked Article construction (``_trusted_article``) builds exactly
+what ``attrs.evolve`` builds, only for values that are valid by construction, and leaves
+the public construction as strict as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+import geobrief
+from geobrief import Article, Metadata, ModelError, Span, _model
+from geobrief._model import _ARTICLE_SLOTS, _article_is_consistent, _trusted_article
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "russia_north_korea_brief.txt"
+TEXTS = [
+    SEED.read_text("utf-8"),
+    *(p.read_text("utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))),
+    "",
+    "x",
+    "He said “no\n" * 20,
+    "# T\n\n## H\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "Q: who?\nA: me.\n" * 3,
+]
+
+
+def test_slots_are_every_field_in_order() -> None:
+    """_trusted_article copies every field of Article, none left out."""
+    expected = [field.name for field in attrs.fields(Article)]
+    assert expected == [name for name, _, _ in _ARTICLE_SLOTS]
+
+
+def test_each_stage_result_equals_the_checked_evolve() -> None:
+    """For every stage of the default pipeline on the seed, the article it returns has
+    the same field values (the very same objects) as attrs.evolve with its changes."""
+    article = geobrief.parse("")
+    article = Article(id=article.id, text=SEED.read_text("utf-8"))
+    for _, stage in geobrief.default_pipeline().stages:
+        after = stage(article)
+        changes = {
+            field.name: getattr(after, field.name)
+            for field in attrs.fields(Article)
+            if getattr(after, field.name) is not getattr(article, field.name)
+        }
+        checked = attrs.evolve(article, **changes)
+        trusted = _trusted_article(article, **changes)
+        assert checked == trusted
+        expected = [getattr(checked, field.name) for field in attrs.fields(Article)]
+        assert expected == [getattr(trusted, field.name) for field in attrs.fields(Article)]
+        article = after
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_parsed_articles_pass_the_whole_check(text: str) -> None:
+    """What the pipeline builds unchecked passes the whole consistency check."""
+    article = geobrief.parse(text)
+    assert _article_is_consistent(article) is True
+    assert [] == [d for d in article.diagnostics if d.code == "internal-error"]
+
+
+def test_first_article_equals_the_checked_constructor() -> None:
+    """The pipeline's first Article (built unchecked) is Article(id, text, metadata)."""
+    seen: list[Article] = []
+
+    def spy(article: Article) -> Article:
+        seen.append(article)
+        return article
+
+    pipeline = geobrief.Pipeline(stages=(("spy", spy),))
+    pipeline.parse("Russia said so.", source="a.txt")
+    expected = Article(id=seen[0].id, text="Russia said so.", metadata=Metadata(source="a.txt"))
+    assert expected == seen[0]
+
+
+def test_unknown_field_is_an_error() -> None:
+    """A change naming no field raises TypeError, as attrs.evolve does."""
+    article = Article(id="a", text="text")
+    with pytest.raises(TypeError, match="no field 'colour'"):
+        _trusted_article(article, colour="red")
+
+
+def test_public_construction_after_a_trusted_one_is_still_checked() -> None:
+    """After the pipeline's unchecked steps, attrs.evolve and Article(...) still reject a
+    bad span, with the whole check's message."""
+    article = geobrief.parse("Russia said it would respond. Moscow may act.")
+    past = Span(start=0, end=len(article.text) + 1)
+    with pytest.raises(ModelError, match=r"\$\.title\.end"):
+        attrs.evolve(article, title=past)
+    with pytest.raises(ModelError, match=r"\$\.claims\[0\]\.span\.end"):
+        attrs.evolve(article, claims=(attrs.evolve(article.claims[0], span=past),))
+    with pytest.raises(ModelError, match=r"\$\.title\.end"):
+        Article(id=article.id, text=article.text, title=past)
+    assert _model._last_checked() is not None
