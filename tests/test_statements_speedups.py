@@ -434,3 +434,87 @@ def test_slot_built_frames_and_statements_equal_the_class_built_ones() -> None:
         "addressees",
         "about",
     ]
+
+
+def test_slot_built_reported_frames_equal_the_class_built_ones() -> None:
+    """``_reported_frame`` sets every field of a ``ReportedFrame`` as its ``__init__`` does."""
+    from geobrief.statements._frames import _frame
+    from geobrief.statements._lexicon import cue_for_form
+    from geobrief.statements._reported import ReportedFrame, _reported_frame
+
+    cue = cue_for_form("said")
+    assert cue is not None
+    a, b = Span(start=0, end=4), Span(start=5, end=9)
+    frame = _frame(cue, a, 0, b, b, b)
+    assert ReportedFrame(frame, b, "state:RUS", "actor") == _reported_frame(
+        frame, b, "state:RUS", "actor"
+    )
+    assert ["frame", "content", "speaker", "source"] == [
+        f.name for f in attrs.fields(ReportedFrame)
+    ]
+
+
+def _addressee_by_adverbial_search(
+    lowers: Sequence[str], tokens: Sequence[Token], start: int, end: int
+) -> Span | None:
+    """The addressee as first written: a time adverbial found by ``_time_adverbial_end``."""
+    from geobrief.statements._frames import _PREPOSITIONS, _TIME_MODIFIERS, _time_adverbial_end
+
+    if end <= start:
+        return None
+    if lowers[start] in _PREPOSITIONS or _time_adverbial_end(lowers, start, end) > start:
+        return None
+    for k in range(start + 1, end):
+        if lowers[k] in _PREPOSITIONS and lowers[k] not in {"of", "for"}:
+            end = k
+            break
+        if _time_adverbial_end(lowers, k, end) > k and lowers[k] not in _TIME_MODIFIERS:
+            end = k
+            break
+    return Span(start=tokens[start].start, end=tokens[end - 1].end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "reporters",
+                "in",
+                "of",
+                "on",
+                "Monday",
+                "monday",
+                "last",
+                "week",
+                "early",
+                "late",
+                "3",
+                "this",
+                "morning",
+                "the",
+                "minister",
+                "for",
+                "that",
+                "year",
+                "2024",
+                "today",
+            ]
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    st.integers(min_value=0, max_value=10),
+    st.integers(min_value=0, max_value=10),
+)
+def test_addressee_equals_the_adverbial_search(words: list[str], start: int, end: int) -> None:
+    """The addressee cut before a time word (the inline test) is the one the search for a
+    time adverbial at every token gives."""
+    from geobrief.statements._frames import _addressee
+
+    tokens = tokenize(" ".join(words))
+    lowers = lowercase(tokens)
+    end = min(end, len(tokens))
+    start = min(start, end)
+    expected = _addressee_by_adverbial_search(lowers, tokens, start, end)
+    assert expected == _addressee(lowers, tokens, start, end)

@@ -107,8 +107,10 @@ def extract_statements(article: Article) -> Article:
     """Fill ``statements`` with direct quotes, partial quotes and reported speech,
     and add an ``unbalanced-quote`` diagnostic for every quote mark left unpaired."""
     ctx = ArticleContext.of(article)
+    unbalanced = ctx.quotes.diagnostics
     return attrs.evolve(
         article,
         statements=tuple(_statements(ctx)),
-        diagnostics=(*article.diagnostics, *ctx.quotes.diagnostics),
+        # (the same tuple when there is nothing to add: the article need not re-check it)
+        diagnostics=(*article.diagnostics, *unbalanced) if unbalanced else article.diagnostics,
     )

@@ -36,6 +36,9 @@ _MAX_COLON_GAP_TOKENS = 40
 """A frame ending in a colon may introduce a quotation from further away."""
 _INHERIT_WINDOW = 600
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
+_POSSESSIVES = words("possessive")
+_FIRST_PERSON = words("pronoun_first")
+_TITLE_MINOR = words("title_minor")
 
 
 @attrs.frozen
@@ -213,7 +216,7 @@ def _nominal(
         if match is None or match.entry.pos != "noun" or i == 0:
             continue
         owner = lowers[i - 1]
-        if owner in words("possessive"):
+        if owner in _POSSESSIVES:
             pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(owner)
             span = _trusted_span(tokens[i - 1][START], tokens[i - 1][END])  # (a token)
             speaker = (
@@ -278,11 +281,9 @@ def _is_title(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> bool:
     if len(tokens) == 1 and kind is StatementKind.PARTIAL:
         return True
     cleaned = [t.strip(_EDGE_PUNCTUATION) for t in tokens]
-    if any(w.lower() in words("pronoun_first") for w in cleaned):
+    if any(w.lower() in _FIRST_PERSON for w in cleaned):
         return False
-    content_words = [
-        w for w in cleaned if w[:1].isalpha() and w.lower() not in words("title_minor")
-    ]
+    content_words = [w for w in cleaned if w[:1].isalpha() and w.lower() not in _TITLE_MINOR]
     if not content_words:
         return False
     capitalized = sum(1 for w in content_words if w[0].isupper())

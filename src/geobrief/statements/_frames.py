@@ -339,11 +339,12 @@ def _addressee(
     if first in _PREPOSITIONS or _time_adverbial_end(lowers, start, end) > start:
         return None
     for k in range(start + 1, end):
-        if lowers[k] in _PREPOSITIONS and lowers[k] not in {"of", "for"}:
+        lower = lowers[k]
+        if lower in _PREPOSITIONS and lower not in {"of", "for"}:
             end = k
             break
-        if _time_adverbial_end(lowers, k, end) > k and lowers[k] not in _TIME_MODIFIERS:
-            end = k
+        if lower not in _TIME_MODIFIERS and (lower in _TIME_NOUNS or lower.isdigit()):
+            end = k  # (a time adverbial opens here: what _time_adverbial_end tells)
             break
     return _span(tokens[start][START], tokens[end - 1][END])
 

@@ -28,9 +28,12 @@ _NAME_ABBREVIATIONS = frozenset(
 )
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class Phrase:
-    """Tokens ``[start, end)`` of a noun phrase and the index of its head word."""
+    """Tokens ``[start, end)`` of a noun phrase and the index of its head word.
+
+    Never changed once built (not frozen only because a frozen class's ``__init__``
+    costs twice as much, and the frame search builds dozens per article)."""
 
     start: int
     end: int

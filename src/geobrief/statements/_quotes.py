@@ -337,12 +337,10 @@ def _scan_line_with_retry(
     """Scan one line; if a single mark opened a quotation that never closes in
     the line, it was an apostrophe: scan the line again with single marks unable
     to open a top-level quotation (at most twice per line)."""
+    # (Scanning a line replaces the state's open marks and pending list, never changes
+    # them in place: the snapshot can share them.)
     snapshot = (
-        _State(
-            outer=None if state.outer is None else attrs.evolve(state.outer),
-            inner=None,
-            pending=list(state.pending),
-        ),
+        _State(outer=state.outer, inner=None, pending=state.pending),
         len(scanner.quotes),
         len(scanner.diagnostics),
         scanner.next_group,
