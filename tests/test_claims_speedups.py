@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import geobrief
 from geobrief._model import Claim, Span, _trusted_claim
-from geobrief.claims import _voice_spans
+from geobrief.claims import _hedge_lemma, _voice_spans
 from geobrief.claims._clauses import WHITESPACE, _trimmed
+from geobrief.claims._lexicon import match_hedge
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE, MentionIndex, ids_inside
 from geobrief.statements._text import article_sentences
@@ -153,3 +154,20 @@ def test_voice_spans_match_the_plain_merge() -> None:
         article = geobrief.parse(text)
         expected = plain_voice_spans(article)
         assert expected == _voice_spans(article, ArticleContext(article))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["may", "May", "suggest", "suggests", "indicate", "said", "could"])
+        | st.text(alphabet="abcdeMS ", max_size=8),
+        max_size=3,
+    )
+)
+def test_hedge_lemma_is_the_uncached_match(words: list[str]) -> None:
+    """_hedge_lemma (cached per cue form) is match_hedge on the form's lowercase words."""
+    cue_text = " ".join(words)
+    lowered = cue_text.lower().split()
+    match = match_hedge(lowered, 0) if lowered else None
+    expected = match[0] if match is not None else None
+    assert expected == _hedge_lemma(cue_text)

@@ -10,8 +10,13 @@ import attrs
 import pytest
 
 import geobrief
-from geobrief import Article, Metadata, ModelError, Span, _model
-from geobrief._model import _ARTICLE_SLOTS, _article_is_consistent, _trusted_article
+from geobrief import ActorSource, Article, Metadata, ModelError, Span, _model
+from geobrief._model import (
+    _ARTICLE_SLOTS,
+    _article_is_consistent,
+    _trusted_actor_source,
+    _trusted_article,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "russia_north_korea_brief.txt"
@@ -93,3 +98,19 @@ def test_public_construction_after_a_trusted_one_is_still_checked() -> None:
     with pytest.raises(ModelError, match=r"\$\.title\.end"):
         Article(id=article.id, text=article.text, title=past)
     assert _model._last_checked() is not None
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "span"),
+    [("state:RUS", Span(start=1, end=4)), (None, Span(start=0, end=0)), ("person:x-y", None)],
+)
+def test_trusted_actor_source_equals_the_checked_one(
+    actor_id: str | None, span: Span | None
+) -> None:
+    """_trusted_actor_source builds what ActorSource(...) builds, every field set."""
+    expected = ActorSource(actor_id=actor_id, span=span)
+    actual = _trusted_actor_source(actor_id, span)
+    assert expected == actual
+    assert [getattr(expected, f.name) for f in attrs.fields(ActorSource)] == [
+        getattr(actual, f.name) for f in attrs.fields(ActorSource)
+    ]

@@ -566,7 +566,20 @@ def _trusted_claim(
     return claim
 
 
+def _trusted_actor_source(actor_id: str | None, span: Span | None) -> ActorSource:
+    """``ActorSource(actor_id=actor_id, span=span)`` without its validator, for an id
+    that is None or already validated (a statement's speaker, a mention's actor)."""
+    source = _new(ActorSource)
+    _set_actor_source_kind(source, "actor")
+    _set_actor_source_actor_id(source, actor_id)
+    _set_actor_source_span(source, span)
+    return source
+
+
 _new = object.__new__
+_set_actor_source_kind = ActorSource.__dict__["kind"].__set__
+_set_actor_source_actor_id = ActorSource.__dict__["actor_id"].__set__
+_set_actor_source_span = ActorSource.__dict__["span"].__set__
 _set_hedge_cue = Hedge.__dict__["cue"].__set__
 _set_hedge_span = Hedge.__dict__["span"].__set__
 _set_claim_span = Claim.__dict__["span"].__set__

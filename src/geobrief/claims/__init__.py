@@ -16,11 +16,11 @@ Hedges and negation come from the lexicons in ``data/`` (:mod:`._cues`).
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import accumulate, islice
 from operator import attrgetter
 
 from geobrief._model import (
-    ActorSource,
     AnonymousSource,
     Article,
     ArticleSource,
@@ -29,6 +29,7 @@ from geobrief._model import (
     Hedge,
     Modality,
     Span,
+    _trusted_actor_source,
     _trusted_article,
     _trusted_claim,
 )
@@ -60,9 +61,17 @@ def _cue_hedge(text: str, cue: str | None, cue_span: Span | None) -> tuple[Hedge
     """An attribution cue that is itself a hedge (``suggest``)."""
     if cue is None or cue_span is None:
         return ()
-    words = text[cue_span.start : cue_span.end].lower().split()
+    lemma = _hedge_lemma(text[cue_span.start : cue_span.end])
+    return (Hedge(cue=lemma, span=cue_span),) if lemma is not None else ()
+
+
+@lru_cache(maxsize=512)
+def _hedge_lemma(cue_text: str) -> str | None:
+    """The hedge a cue's words start with, if any (decided once per cue form: an
+    article's cues are few forms of the cue lexicon's verbs, said again and again)."""
+    words = cue_text.lower().split()
     match = match_hedge(words, 0) if words else None
-    return (Hedge(cue=match[0], span=cue_span),) if match is not None else ()
+    return match[0] if match is not None else None
 
 
 def _hedges(
@@ -194,7 +203,8 @@ def extract_claims(article: Article) -> Article:
         if reported.source in ("document", "person") and frame.speaker is not None:
             source = AnonymousSource(span=frame.speaker)
         elif reported.speaker is not None or frame.speaker_is_pronoun:
-            source = ActorSource(actor_id=reported.speaker, span=frame.speaker)
+            # (a resolved speaker is the id of one of the article's mentions: validated)
+            source = _trusted_actor_source(reported.speaker, frame.speaker)
         else:
             continue  # "This phrase indicates ...": the article's own voice
         claims.append(

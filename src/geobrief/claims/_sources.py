@@ -8,12 +8,12 @@ from functools import cache
 from importlib import resources
 
 from geobrief._model import (
-    ActorSource,
     AnonymousSource,
     Article,
     ClaimSource,
     Span,
     Statement,
+    _trusted_actor_source,
 )
 from geobrief.statements._lexicon import source_type
 
@@ -83,4 +83,5 @@ def statement_source(
         )
         if not on_record and is_anonymous_phrase(phrase):
             return AnonymousSource(span=span)
-    return ActorSource(actor_id=statement.speaker, span=span)
+    # (the speaker id passed Statement's validator, which is ActorSource's)
+    return _trusted_actor_source(statement.speaker, span)
