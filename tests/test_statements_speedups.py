@@ -36,9 +36,11 @@ from geobrief.statements._quotes import (
     _SINGLE_OPENERS,
     _SINGLE_TOGGLES,
     QuoteScan,
+    _pairing_marks,
     _scan_line_with_retry,
     _Scanner,
     _State,
+    mark_offsets,
     scan_quotes,
 )
 from geobrief.statements._resolve import MentionIndex
@@ -64,6 +66,8 @@ def test_pairing_marks_are_the_marks_the_scanner_does_not_pass_over(text: str) -
     expected = [m.start() for m in _MARK.finditer(text) if not passed_over(text, m.start())]
     actual = [m.start() for m in _PAIRING_MARK.finditer(text)]
     assert expected == actual
+    assert [m.start() for m in _MARK.finditer(text)] == mark_offsets(text)
+    assert actual == _pairing_marks(text, mark_offsets(text))
 
 
 def reference_clause_end(

@@ -21,6 +21,8 @@ Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -28,7 +30,7 @@ import attrs
 
 from geobrief._model import Diagnostic, Severity, Span
 
-__all__ = ["Quote", "QuoteScan", "scan_quotes"]
+__all__ = ["Quote", "QuoteScan", "mark_offsets", "scan_quotes"]
 
 _DOUBLE_OPENERS = frozenset("“„‟«「『〝")
 _DOUBLE_CLOSERS = frozenset("”»」』〞〟")
@@ -53,6 +55,7 @@ _PAIRING_MARK = re.compile(
 )
 """A quote mark other than a single mark between two letters or digits (``Lavrov’s``),
 which :meth:`_Scanner.scan_line` always passes over."""
+_SINGLE_MARKS = _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES
 _OPEN_CONTEXT = frozenset("([{<—–-/\u00a0")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-/…")
 _WORD_AFTER = re.compile(r"[^\W_]+")
@@ -162,11 +165,43 @@ def _has_word(text: str, span: Span) -> bool:
     return _WORD_AFTER.search(text, span.start, span.end) is not None
 
 
+def mark_offsets(text: str) -> list[int]:
+    """The offsets of every quote mark of ``text``, in order (what :func:`scan_quotes`
+    takes as ``marks``)."""
+    return [match.start() for match in _MARK.finditer(text)]
+
+
+def _marks_in(marks: Sequence[int], start: int, end: int) -> Sequence[int]:
+    """The offsets in ``[start, end)`` of a sorted list."""
+    lo = bisect_left(marks, start)
+    return marks[lo : bisect_left(marks, end, lo)]
+
+
+def _pairing_marks(text: str, marks: Sequence[int]) -> list[int]:
+    """The marks that :data:`_PAIRING_MARK` finds: all but a single mark between two
+    letters or digits (``[^\\W_]`` is what ``str.isalnum`` tells of one character)."""
+    last = len(text) - 1
+    return [
+        i
+        for i in marks
+        if text[i] not in _SINGLE_MARKS
+        or not (0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum())
+    ]
+
+
+def _any_in(marks: Sequence[int], start: int, end: int) -> bool:
+    """Whether a sorted list holds an offset in ``[start, end)``."""
+    i = bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end
+
+
 class _Scanner:
     """The pairing state machine; one instance per call to :func:`scan_quotes`."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, marks: Sequence[int] | None = None) -> None:
         self.text = text
+        self.marks = mark_offsets(text) if marks is None else marks
+        """Where the text's quote marks are, in order."""
         self.quotes: list[Quote] = []
         self.diagnostics: list[Diagnostic] = []
         self.next_group = 0
@@ -180,8 +215,7 @@ class _Scanner:
         """
         text = self.text
         skip_to = -1
-        for match in _MARK.finditer(text, start, end):
-            i = match.start()
+        for i in _marks_in(self.marks, start, end):
             if i < skip_to:
                 continue
             char = text[i]
@@ -323,8 +357,7 @@ class _Scanner:
         text = self.text
         nl = text.find("\n", start)
         end = len(text) if nl < 0 else nl
-        for match in _MARK.finditer(text, start, end):
-            i = match.start()
+        for i in _marks_in(self.marks, start, end):
             if _family(text[i]) != _DOUBLE:
                 continue
             return _role(text, i) == _CLOSE
@@ -366,28 +399,33 @@ def _after_spaces(text: str, pos: int) -> int:
     return match.end()
 
 
-def scan_quotes(text: str) -> QuoteScan:
-    """Find every quotation in ``text``; unbalanced marks become diagnostics."""
-    scanner = _Scanner(text)
-    state = _State()
+def scan_quotes(text: str, marks: Sequence[int] | None = None) -> QuoteScan:
+    """Find every quotation in ``text``; unbalanced marks become diagnostics.
+
+    ``marks``: the offsets of every quote mark of ``text`` in order (as
+    :func:`mark_offsets` finds them), when the caller has them already."""
+    scanner = _Scanner(text, marks)
+    marks = scanner.marks
     n = len(text)
+    pairing = _pairing_marks(text, marks)
+    state = _State()
     pos = 0
     while pos <= n:
         if state.outer is None:
             # Nothing is open, so a line without a quote mark changes nothing:
             # go straight to the next line that has one (from its first non-space).
-            found = _PAIRING_MARK.search(text, pos)
-            if found is None:
+            p = bisect_left(pairing, pos)
+            if p == len(pairing):
                 break
-            previous_break = text.rfind("\n", pos, found.start())
+            previous_break = text.rfind("\n", pos, pairing[p])
             if previous_break >= 0:
                 pos = _after_spaces(text, previous_break + 1)
         nl = text.find("\n", pos)
         line_end = n if nl < 0 else nl
         reopened_at = state.outer.mark if state.outer is not None else -1
         line_start = pos if reopened_at < pos else reopened_at + 1
-        if _PAIRING_MARK.search(text, line_start, line_end) is not None or (
-            state.outer is not None and _MARK.search(text, line_start, line_end) is not None
+        if _any_in(pairing, line_start, line_end) or (
+            state.outer is not None and _any_in(marks, line_start, line_end)
         ):
             state = _scan_line_with_retry(scanner, state, pos, line_start, line_end)
         if nl < 0:
