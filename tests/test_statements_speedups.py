@@ -522,3 +522,43 @@ def test_addressee_equals_the_adverbial_search(words: list[str], start: int, end
     start = min(start, end)
     expected = _addressee_by_adverbial_search(lowers, tokens, start, end)
     assert expected == _addressee(lowers, tokens, start, end)
+
+
+QUOTED_PIECES = [*LEXICON_PIECES, "“", "”", "‘", "’", "'", '"', "«", "»", "n't", "“n't", "’t", "‚"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([*MARKS, "‘", "«", '"', "“’"]),
+            st.sampled_from(QUOTED_PIECES),
+            st.sampled_from([*MARKS, "»", "’s", '"']),
+            st.sampled_from(SEPARATORS),
+        ),
+        max_size=12,
+    )
+)
+@example([("“", "n't", "", " "), ("", "isn’t", "’", "")])
+def test_lexicon_scan_finds_the_quote_marks(pieces: list[tuple[str, str, str, str]]) -> None:
+    """The quote marks the lexicon expression reports in its pass are every quote mark of
+    the text (apostrophes inside a lexicon word it took included); a text it does not
+    scan (its lowercase form is longer) reports none, and the quotes scanner finds its own."""
+    text = "".join("".join(piece) for piece in pieces)
+    scan = scan_lexicons(text)
+    if len(text.lower()) != len(text):
+        assert scan.quote_marks is None
+    else:
+        assert mark_offsets(text) == scan.quote_marks
+    assert scan_quotes(text) == scan_quotes(text, scan.quote_marks)
+
+
+def test_quote_marks_are_the_same_characters_in_lowercase() -> None:
+    """The lexicon scan reads quote marks off the lowercase text: no character lowercases
+    into a quote mark, and every quote mark lowercases to itself."""
+    from geobrief.statements._quotes import QUOTE_MARKS
+
+    into_marks = {
+        chr(code) for code in range(sys.maxunicode + 1) if chr(code).lower() in QUOTE_MARKS
+    }
+    assert set(QUOTE_MARKS) == into_marks

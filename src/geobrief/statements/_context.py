@@ -158,8 +158,8 @@ class ArticleContext:
     def __init__(self, article: Article, quotes: QuoteScan | None = None) -> None:
         self.article = article
         self.text = text = article.text
-        self.quotes = quotes if quotes is not None else scan_quotes(text)
         self.lexicon = lexicon = scan_lexicons(text)
+        self.quotes = quotes if quotes is not None else scan_quotes(text, lexicon.quote_marks)
         self.sentences = [
             SentenceInfo(text, s, lexicon.has_cue(s.start, s.end), lexicon)
             for s in article_sentences(article)

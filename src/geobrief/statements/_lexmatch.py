@@ -31,8 +31,9 @@ _V = TypeVar("_V")
 Words = tuple[str, ...]
 PhraseOption = tuple[Words, str, frozenset[str]]
 LexiconHit = tuple[int, int, str, int]
-LexiconHits = tuple[list[int], list[bool], list[LexiconHit], list[LexiconHit]]
-"""Cue starts, whether each is a capitalized verb, hedges, negations."""
+LexiconHits = tuple[list[int], list[bool], list[LexiconHit], list[LexiconHit], list[int] | None]
+"""Cue starts, whether each is a capitalized verb, hedges, negations, and the offsets of
+the marks the expression was compiled to report (None when it reports none)."""
 
 _END = r"(?!\w)(?![’'\-]\w)"
 """A token ends here."""
@@ -42,6 +43,7 @@ _PLAIN_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _NEXT_TOKEN = re.compile(r"\s*" + TOKEN_SPLIT.pattern)
 """The token that follows an offset (group 1)."""
 _RUN = re.compile(r"\S+")
+_MARK_CHARACTER = re.compile(r"[^\w\s]")
 _FRAME_POS = frozenset({"verb", "prep"})
 
 
@@ -70,8 +72,12 @@ class LexiconPattern(NamedTuple):
     after_other: re.Pattern[str]
     """A lexicon word (group 1) after another non-word character that does not join it
     to a word before (an apostrophe or hyphen after a word character does); or the
-    ``t`` of a token that ends with ``n't`` and does not start with it (no group)."""
+    ``t`` of a token that ends with ``n't`` and does not start with it (no group); or,
+    failing both, one of :attr:`marks` alone (no group)."""
     words: dict[str, _Word]
+    marks: frozenset[str]
+    """Characters whose every offset :func:`find_hits` reports (the quote marks: the
+    scan passes every non-word character anyway)."""
 
 
 def _word_pattern(word: str) -> str:
@@ -124,10 +130,14 @@ def compile_lexicons(
     cues: Mapping[str, Sequence[tuple[Words, CueEntry]]],
     hedges: Mapping[str, Sequence[PhraseOption]],
     negations: Mapping[str, Sequence[PhraseOption]],
+    marks: str = "",
 ) -> LexiconPattern | None:
     """The lexicons (first word -> forms, longest first) compiled for :func:`find_hits`;
     None when some form's word is not a plain lowercase ASCII word of two characters
-    or more (then the token walk must be used)."""
+    or more (then the token walk must be used). ``marks``: non-word, non-space
+    characters whose offsets :func:`find_hits` is to report as well."""
+    if any(not _MARK_CHARACTER.fullmatch(mark) for mark in marks):
+        raise ValueError(f"marks must be non-word, non-space characters, got {marks!r}")
     words: dict[str, _Word] = {}
     tails: dict[str, str] = {}
     for first in sorted(set(cues) | set(hedges) | set(negations)):
@@ -160,15 +170,20 @@ def compile_lexicons(
     # Every match goes on with a lexicon word's first character or the "t" of "n't":
     # a mark followed by anything else (a space, most often) is passed over at once.
     starts = re.escape("".join(sorted({word[0] for word in words} | {"t"})))
+    after_other = (
+        rf"(?=[{starts}])(?<=\W)(?:(?<!\w[’'\-])({trie})"
+        rf"|t(?:(?<=\wn['’]t)|(?<=\w[’'\-]n['’]t)){_END})"
+    )
+    if marks:
+        # (Only where the rest fails: the positions the scan visits stay the same.)
+        after_other = f"(?:{after_other}|(?<=[{re.escape(''.join(sorted(marks)))}]))"
     return LexiconPattern(
         re.compile(f" ({trie})"),
         # (A bitmap of ASCII word characters skips most of the text fast; a non-ASCII
         # character then is tested for a word character.)
-        re.compile(
-            rf"[^a-z0-9_ ](?=[{starts}])(?<=\W)(?:(?<!\w[’'\-])({trie})"
-            rf"|t(?:(?<=\wn['’]t)|(?<=\w[’'\-]n['’]t)){_END})"
-        ),
+        re.compile("[^a-z0-9_ ]" + after_other),
         words,
+        frozenset(marks),
     )
 
 
@@ -190,6 +205,9 @@ def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
     padded = " " + lowered  # offsets in ``padded`` are one more than in ``text``
     matches: Iterable[re.Match[str]] = lexicons.after_space.finditer(padded)
     others = list(lexicons.after_other.finditer(padded))
+    found_marks: list[int] | None = None
+    if lexicons.marks:
+        found_marks, others = _marks_of(lexicons.marks, padded, others)
     if others:
         matches = sorted([*matches, *others], key=_match_start)
     words = lexicons.words
@@ -251,7 +269,28 @@ def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
             if longest_negation is not None:
                 (lemma, cancelling), length = longest_negation
                 negations.append(_negation(text, start, ends[length - 1], lemma, cancelling))
-    return cue_starts, cue_names, hedges, negations
+    return cue_starts, cue_names, hedges, negations, found_marks
+
+
+def _marks_of(
+    marks: frozenset[str], padded: str, others: list[re.Match[str]]
+) -> tuple[list[int], list[re.Match[str]]]:
+    """The text offsets of the marks among the ``after_other`` matches (a match's first
+    character, and an apostrophe inside a lexicon word it took, which the scan did not
+    visit), and the matches less those of a mark alone."""
+    found: list[int] = []
+    kept: list[re.Match[str]] = []
+    for match in others:
+        start, end = match.span()
+        if padded[start] in marks:
+            found.append(start - 1)
+            if end - start == 1:
+                continue  # the mark alone
+        word = match.group(1)
+        if word is not None and ("'" in word or "’" in word):
+            found.extend(start + k for k, char in enumerate(word) if char in marks)
+        kept.append(match)
+    return found, kept
 
 
 def _negation(

@@ -28,6 +28,7 @@ from typing import NamedTuple, TypeVar
 from geobrief._model import Span
 from geobrief.statements._lexicon import CueEntry, cues_by_first_word
 from geobrief.statements._lexmatch import LexiconPattern, compile_lexicons, find_hits
+from geobrief.statements._quotes import QUOTE_MARKS
 from geobrief.statements._text import TOKEN_SPLIT, TokenRow
 
 __all__ = [
@@ -176,6 +177,7 @@ class LexiconScan:
         "_tokens",
         "hedges",
         "negations",
+        "quote_marks",
     )
 
     def __init__(
@@ -185,6 +187,7 @@ class LexiconScan:
         cue_names: list[bool],
         hedges: list[LexiconHit],
         negations: list[LexiconHit],
+        quote_marks: list[int] | None = None,
         tokens: TokenTable | None = None,
     ) -> None:
         self._text = text
@@ -195,6 +198,9 @@ class LexiconScan:
         """Hedges found by a greedy left-to-right longest match, in order."""
         self.negations = negations
         """Negation cues at every token where one starts, in order."""
+        self.quote_marks = quote_marks
+        """The offsets of the text's quote marks, in order, when the scan found them
+        (what :func:`geobrief.statements._quotes.mark_offsets` gives); else None."""
         self._hedge_starts = [h[0] for h in hedges]
         self._hedge_ends = [h[1] for h in hedges]
         self._negation_starts = [h[0] for h in negations]
@@ -378,16 +384,19 @@ def scan_lexicons_by_tokens(text: str) -> LexiconScan:
                 found_negations.append((starts[k], ends[following - 1], negation[1], cancel_end))
     if suffixed:
         found_negations.sort(key=lambda hit: (hit[0], hit[1]))
-    return LexiconScan(text, cue_starts, cue_names, found_hedges, found_negations, table)
+    return LexiconScan(text, cue_starts, cue_names, found_hedges, found_negations, tokens=table)
 
 
 @cache
 def _compiled() -> LexiconPattern | None:
-    return compile_lexicons(cues_by_first_word(), hedge_table(), negation_table())
+    return compile_lexicons(
+        cues_by_first_word(), hedge_table(), negation_table(), "".join(sorted(QUOTE_MARKS))
+    )
 
 
 def scan_lexicons(text: str) -> LexiconScan:
-    """Find every cue, hedge and negation form of the lexicons in ``text``."""
+    """Find every cue, hedge and negation form of the lexicons in ``text`` (and, in the
+    same pass, where its quote marks are: :attr:`LexiconScan.quote_marks`)."""
     lowered = text.lower()
     compiled = _compiled()
     if compiled is None or len(lowered) != len(text):

@@ -30,7 +30,7 @@ import attrs
 
 from geobrief._model import Diagnostic, Severity, Span
 
-__all__ = ["Quote", "QuoteScan", "mark_offsets", "scan_quotes"]
+__all__ = ["QUOTE_MARKS", "Quote", "QuoteScan", "mark_offsets", "scan_quotes"]
 
 _DOUBLE_OPENERS = frozenset("“„‟«「『〝")
 _DOUBLE_CLOSERS = frozenset("”»」』〞〟")
@@ -47,6 +47,9 @@ _ALL_MARKS = (
     | _SINGLE_TOGGLES
 )
 _MARK = re.compile("[" + re.escape("".join(sorted(_ALL_MARKS))) + "]")
+QUOTE_MARKS: frozenset[str] = _ALL_MARKS
+"""Every character the scanner takes for a quote mark (none changes when lowercased,
+and none is lowercase of another character)."""
 _SINGLES = (
     "[" + re.escape("".join(sorted(_SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES))) + "]"
 )
