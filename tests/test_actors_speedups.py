@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import geobrief
-from geobrief import Article
-from geobrief.actors import Gazetteer
+from geobrief import Actor, Article, ModelError
+from geobrief._model import _article_is_consistent
+from geobrief.actors import Gazetteer, recognize_actors
 from geobrief.actors._build import _nested_places
 from geobrief.actors._classify import _classify
 from geobrief.actors._context import _sentence_starts
@@ -137,3 +139,35 @@ def test_token_counts_match_list_count(text: str, extra: str) -> None:
     assert ctx is not None
     for token in [*sorted(set(ctx.toks)), extra]:
         assert ctx.toks.count(token) == ctx.count(token)
+
+
+def _assert_checked_build_agrees(article: Article) -> None:
+    result = recognize_actors(article)
+    assert _article_is_consistent(result)  # the full check, not only what changed
+    expected = attrs.evolve(article, actors=result.actors, mentions=result.mentions)
+    assert expected == result
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_unchecked_build_passes_the_full_check(path: Path) -> None:
+    """The stage builds its Article without the model's consistency check (valid by
+    construction): the whole check passes on it, and the checked evolve gives the same."""
+    _assert_checked_build_agrees(structured(geobrief.read_text(path)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(BRIEFS, st.lists(WORDS, min_size=1, max_size=40).map(" ".join)))
+def test_unchecked_build_passes_the_full_check_on_generated_text(text: str) -> None:
+    """The same on generated briefs and word salads (nested places, bodies, teams)."""
+    _assert_checked_build_agrees(structured(text))
+
+
+def test_affiliation_chain_is_built_with_the_check() -> None:
+    """A gazetteer whose affiliations chain past the actors of the text: the stage takes
+    the checked evolve, which names the dangling affiliation (no inconsistent Article)."""
+    acme = Actor(id="org:acme", kind="organization", name="Acme Corp", affiliation="org:beta")
+    beta = Actor(id="org:beta", kind="organization", name="Beta Group", affiliation="state:FRA")
+    gaz = Gazetteer.default().with_actors([acme, beta])
+    article = structured("Acme Corp said on Monday that it would expand.")
+    with pytest.raises(ModelError, match="state:FRA"):
+        geobrief.actors.make_actor_stage(gaz)(article)
