@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 import geobrief
 from geobrief._model import Claim, Span, _trusted_claim
 from geobrief.claims import _hedge_lemma, _voice_spans
-from geobrief.claims._clauses import WHITESPACE, _trimmed
+from geobrief.claims._clauses import _MAYBE_PARTICIPLE, WHITESPACE, _trimmed, clause_spans
 from geobrief.claims._lexicon import match_hedge
 from geobrief.statements._context import ArticleContext
+from geobrief.statements._frames import opens_participle
 from geobrief.statements._resolve import _MAX_MENTIONS_INSIDE, MentionIndex, ids_inside
 from geobrief.statements._text import article_sentences
 
@@ -171,3 +172,52 @@ def test_hedge_lemma_is_the_uncached_match(words: list[str]) -> None:
     match = match_hedge(lowered, 0) if lowered else None
     expected = match[0] if match is not None else None
     assert expected == _hedge_lemma(cue_text)
+
+
+def plain_clause_spans(text: str, sentence: Span) -> list[Span]:
+    """clause_spans as first written: the participle regex searched from the first comma,
+    then every comma of the sentence asked whether it opens a participle clause."""
+    start, end = sentence.start, sentence.end
+    comma = text.find(",", start, end)
+    if comma < 0 or not _MAYBE_PARTICIPLE.search(text, comma, end):
+        whole = _trimmed(text, start, end)
+        return [] if whole is None else [whole]
+    spans: list[Span] = []
+    while comma >= 0:
+        if opens_participle(text, comma, end):
+            piece = _trimmed(text, start, comma)
+            if piece is not None:
+                spans.append(piece)
+            start = comma + 1
+        comma = text.find(",", comma + 1, end)
+    piece = _trimmed(text, start, end)
+    if piece is not None:
+        spans.append(piece)
+    return spans
+
+
+_CLAUSE_WORDS = st.sampled_from(
+    [
+        *("the", "ing", "going", "Going", "GOING", "thus", "further", "mostly", "including"),
+        *("sing", "kingdom", "ringing", "U.S.", "it’s", "bring", "ing.", "x"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_CLAUSE_WORDS, st.sampled_from([" ", ", ", ",", " ,  ", ".", "\n", ",\n"])),
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_clause_spans_match_the_plain_split(
+    words: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    """clause_spans (which skips the regex search when no "ing" follows the first comma)
+    splits every sentence range exactly as the plain code."""
+    text = "".join(word + gap for word, gap in words)
+    start = data.draw(st.integers(0, len(text)))
+    sentence = Span(start=start, end=data.draw(st.integers(start, len(text))))
+    assert plain_clause_spans(text, sentence) == clause_spans(text, sentence)

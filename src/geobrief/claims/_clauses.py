@@ -48,7 +48,11 @@ def clause_spans(text: str, sentence: Span) -> list[Span]:
     """The sentence's main clause and each participle clause after a comma."""
     start, end = sentence.start, sentence.end
     comma = text.find(",", start, end)
-    if comma < 0 or not _MAYBE_PARTICIPLE.search(text, comma, end):
+    if (
+        comma < 0
+        or text.find("ing", comma, end) < 0  # (which every match has: no regex search)
+        or not _MAYBE_PARTICIPLE.search(text, comma, end)
+    ):
         whole = _trimmed(text, start, end)
         return [] if whole is None else [whole]
     spans: list[Span] = []
