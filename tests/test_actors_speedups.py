@@ -171,3 +171,70 @@ def test_affiliation_chain_is_built_with_the_check() -> None:
     article = structured("Acme Corp said on Monday that it would expand.")
     with pytest.raises(ModelError, match="state:FRA"):
         geobrief.actors.make_actor_stage(gaz)(article)
+
+
+def _scanned(text: str) -> list[tuple[object, ...]]:
+    ctx = _context(structured(text), Gazetteer.default())
+    assert ctx is not None
+    return [(it.kind, it.i, it.j, it.actor_id, it.type, it.affiliation) for it in _scan(ctx)]
+
+
+SCAN_WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "THE",
+        "In",
+        "This",
+        "military",
+        "regional",
+        "security",
+        "foreign",
+        "minister",
+        "Minister",
+        "Deputy",
+        "leader",
+        "chief",
+        "-",
+        "Gen.",
+        "Mr.",
+        "Hague",
+        "Gulf",
+        "of",
+        "Mexico",
+        "Netherlands",
+        "Russia",
+        "Kim",
+        "Jong",
+        "Un",
+        "said",
+        ",",
+        ".",
+    ]
+)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_quick_skips_change_no_item(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan's quick look at function words and lone title modifiers finds the items
+    the full path finds."""
+    text = geobrief.read_text(path)
+    fast = _scanned(text)
+    monkeypatch.setattr("geobrief.actors._scan._quick_skips", lambda lex, gaz: {})
+    assert _scanned(text) == fast
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SCAN_WORDS, min_size=1, max_size=30).map(" ".join))
+def test_quick_skips_change_no_item_on_generated_text(text: str) -> None:
+    """The same on word salads of function words, titles and gazetteer names."""
+    import geobrief.actors._scan as scan
+
+    fast = _scanned(text)
+    quick = scan._quick_skips
+    scan._quick_skips = lambda lex, gaz: {}  # type: ignore[assignment]
+    try:
+        full = _scanned(text)
+    finally:
+        scan._quick_skips = quick
+    assert full == fast

@@ -25,8 +25,8 @@ from geobrief.actors._context import (
     _Item,
     _tight,
 )
-from geobrief.actors._gazetteer import _END, Entry
-from geobrief.actors._lexicon import lexicon
+from geobrief.actors._gazetteer import _END, Entry, Gazetteer, Trie
+from geobrief.actors._lexicon import Lexicon, lexicon
 
 
 def _title_match(ctx: _Context, i: int) -> int:
@@ -154,11 +154,20 @@ def _scan(ctx: _Context) -> list[_Item]:
     given_names, not_names = lex.given_names, lex.not_names
     title_heads = lex.title_heads
     plain_words = _plain_words()
+    quick_skips = _quick_skips(lex, ctx.gaz)
     pos = 0
     for i in ctx.candidates:
         if i < pos:
             continue
         tok = toks[i]
+        quick = quick_skips.get(tok)
+        if quick is not None:  # a function word or a title modifier: most start nothing
+            node, followers = quick
+            if followers is None:
+                if node is None or i + 1 >= n or toks[i + 1] not in node:
+                    continue  # no gazetteer name starts here ("the" before a plain word)
+            elif i + 1 >= n or lows[i + 1] not in followers:
+                continue  # "military" not followed by a title word
         low = lows[i]
         # 1. gazetteer: the longest match from the token trie, ending at token j
         hit: Entry | None = None
@@ -340,6 +349,53 @@ def _scan(ctx: _Context) -> list[_Item]:
                 pos = end
                 continue
     return items
+
+
+_QuickSkip = tuple[Trie | None, frozenset[str] | None]
+_QUICK_SKIPS: dict[int, tuple[Lexicon, Gazetteer, dict[str, _QuickSkip]]] = {}
+
+
+def _quick_skips(lex: Lexicon, gaz: Gazetteer) -> dict[str, _QuickSkip]:
+    """Candidate tokens the scan can pass over after one look at the next token, decided
+    once per gazetteer (the cache holds immutable values only; a racing thread builds an
+    equal dict), as ``token -> (trie node, followers)``:
+
+    - a plain word (``the``, ``The``, ``In``: see :func:`_plain_words`, in its lowercase,
+      capitalized and upper-case spellings) that is no gazetteer name on its own: ``(its
+      trie node or None, None)``; it starts something only when the next token continues
+      a gazetteer name from it;
+    - a lowercase title modifier alone (``military``, ``regional``: no title head,
+      honorific, dotted stem or gazetteer name): ``(None, followers)``; it starts a title
+      only when the next token's lowercase is a title word, a dotted stem or ``-``.
+
+    Every other token takes the scan's full path; these give the same items, as the
+    speedups tests check against the scan without them."""
+    cached = _QUICK_SKIPS.get(id(gaz))
+    if cached is not None and cached[0] is lex and cached[1] is gaz:
+        return cached[2]
+    trie = gaz.trie
+    skips: dict[str, _QuickSkip] = {}
+    for word in _plain_words():
+        for spelling in (word, word[:1].upper() + word[1:], word.upper()):
+            node = trie.get(spelling)
+            if spelling.lower() == word and not (node is not None and node.get(_END)):
+                skips[spelling] = (node, None)
+    followers = lex.title_words | lex.title_dot_stems | {"-"}
+    for word in lex.title_modifiers:
+        if (
+            word.lower() == word
+            and not word[:1].isupper()
+            and word not in lex.title_heads
+            and word not in lex.honorific_stems
+            and word not in lex.title_dot_stems
+            and word not in _plain_words()
+            and word not in trie
+        ):
+            skips[word] = (None, followers)
+    if len(_QUICK_SKIPS) > 16:
+        _QUICK_SKIPS.clear()
+    _QUICK_SKIPS[id(gaz)] = (lex, gaz, skips)
+    return skips
 
 
 @functools.lru_cache(maxsize=1)
