@@ -209,7 +209,7 @@ def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
     if lexicons.marks:
         found_marks, others = _marks_of(lexicons.marks, padded, others)
     if others:
-        matches = sorted([*matches, *others], key=_match_start)
+        matches = sorted([*matches, *others], key=re.Match.start)  # (a C key)
     words = lexicons.words
     hedge_free = 0
     for match in matches:
@@ -302,7 +302,3 @@ def _negation(
         if following is not None and following.group(1).lower().replace("’", "'") in cancelling:
             return (start, end, lemma, following.end())
     return (start, end, lemma, -1)
-
-
-def _match_start(match: re.Match[str]) -> int:
-    return match.start()
