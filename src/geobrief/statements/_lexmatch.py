@@ -204,10 +204,13 @@ def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
     negations: list[LexiconHit] = []
     padded = " " + lowered  # offsets in ``padded`` are one more than in ``text``
     matches: Iterable[re.Match[str]] = lexicons.after_space.finditer(padded)
-    others = list(lexicons.after_other.finditer(padded))
     found_marks: list[int] | None = None
     if lexicons.marks:
-        found_marks, others = _marks_of(lexicons.marks, padded, others)
+        found_marks, others = _marks_of(
+            lexicons.marks, padded, lexicons.after_other.finditer(padded)
+        )
+    else:
+        others = list(lexicons.after_other.finditer(padded))
     if others:
         matches = sorted([*matches, *others], key=re.Match.start)  # (a C key)
     words = lexicons.words
@@ -273,7 +276,7 @@ def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
 
 
 def _marks_of(
-    marks: frozenset[str], padded: str, others: list[re.Match[str]]
+    marks: frozenset[str], padded: str, others: Iterable[re.Match[str]]
 ) -> tuple[list[int], list[re.Match[str]]]:
     """The text offsets of the marks among the ``after_other`` matches (a match's first
     character, and an apostrophe inside a lexicon word it took, which the scan did not
