@@ -7,6 +7,7 @@ at most 10x). Each figure is the best of several rounds (the least disturbed by 
 processes)::
 
     python benchmarks/speed_actors.py [--rounds 7] [--number 50] [--phases] [FILE]
+    python benchmarks/speed_actors.py --against HEAD [--rounds 21] [FILE]
 
 ``--phases`` also times each step of the actors stage (tokenize, context, scan, classify,
 link, build) with ``time.perf_counter``, best of ``rounds * number`` runs each. "tokenize"
@@ -14,14 +15,25 @@ is ``token_ends`` (the one token pass the stage makes: texts and end offsets) an
 is the rest of the stage's setup (lowercasing, distinct tokens, candidates, sentence and
 label look-ups).
 The baseline is timed before and after the rest; the better of the two is used.
+
+``--against REF`` times only the actors stage, as it is at git ``REF`` (its
+``src/geobrief/actors/*.py`` copied to a temporary package, with today's model, gazetteer
+data and structure stages) and in the working tree, in alternating rounds in this one
+process, after checking that both give the same Article: on a shared machine this shows
+a change of a few microseconds that separate runs (a few percent apart) cannot.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
+import subprocess
+import sys
+import tempfile
 import time
 import timeit
+from collections.abc import Callable
 from pathlib import Path
 
 import geobrief
@@ -72,18 +84,66 @@ def phases(article: Article, runs: int) -> dict[str, float]:
     return best
 
 
+def against(ref: str, article: Article, rounds: int, number: int) -> None:
+    """Print the actors stage's best time at git ``ref`` and in the working tree, timed in
+    alternating rounds (so a disturbed stretch falls on both), and their difference."""
+    root = Path(__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+        ).stdout
+
+    with tempfile.TemporaryDirectory() as tmp:
+        package = Path(tmp) / "actors_at_ref"
+        package.mkdir()
+        for name in git("ls-tree", "--name-only", ref, "src/geobrief/actors/").split():
+            if name.endswith(".py"):
+                source = git("show", f"{ref}:{name}")
+                source = source.replace("geobrief.actors._", "actors_at_ref._")
+                (package / Path(name).name).write_text(source, encoding="utf-8")
+        sys.path.insert(0, tmp)
+        try:
+            old: Callable[[Article], Article] = importlib.import_module(
+                "actors_at_ref._recognize"
+            ).recognize
+            if geobrief.dumps(old(article)) != geobrief.dumps(recognize_actors(article)):
+                print(f"note: the stage at {ref} gives a different Article")
+            times = {ref: 1.0, "working tree": 1.0}
+            for r in range(rounds):
+                pair = [(ref, old), ("working tree", recognize_actors)]
+                for name, stage in pair if r % 2 == 0 else pair[::-1]:
+                    secs = best(lambda stage=stage: stage(article), 3, number)
+                    times[name] = min(times[name], secs)
+        finally:
+            sys.path.remove(tmp)
+            for module in [m for m in sys.modules if m.startswith("actors_at_ref")]:
+                del sys.modules[module]
+    before, after = times[ref], times["working tree"]
+    print(f"actors stage at {ref:<12} {before * 1000:9.3f} ms")
+    print(f"actors stage, working tree {after * 1000:9.3f} ms")
+    print(
+        f"difference                 {(after - before) * 1e6:+9.1f} us ({after / before - 1:+.1%})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?", type=Path, default=SEED)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--number", type=int, default=50)
     parser.add_argument("--phases", action="store_true", help="time each step of the stage")
+    parser.add_argument("--against", metavar="REF", help="A/B the stage against git REF")
     args = parser.parse_args(argv)
     text = geobrief.read_text(args.file)
     geobrief.parse(text)  # warm the caches (gazetteer, lexicon, compiled patterns)
     structured = geobrief.default_pipeline().without("actors").without("statements")
     structured = structured.without("claims")
     before_actors = structured.parse(text)
+    if args.against:
+        print(f"text: {args.file.name} ({len(text):,} chars)")
+        against(args.against, before_actors, args.rounds, args.number)
+        return 0
     actors_only = Pipeline(stages=(("actors", recognize_actors),))
     with_actors = geobrief.default_pipeline().without("statements").without("claims")
 
