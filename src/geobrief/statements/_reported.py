@@ -39,7 +39,8 @@ def source_kind(ctx: ArticleContext, frame: Frame, speaker: str | None) -> str:
 
 
 def reported_frames(ctx: ArticleContext) -> list[ReportedFrame]:
-    """Every frame with content outside quotations, with its resolved source
+    """Every frame with content outside quotations, or with a named source inside
+    the same quotation as its content, with its resolved source
     (computed once per context; the statement and claim stages share it).
 
     A frame inside another frame's content (``X says the results confirm ...``)
@@ -59,19 +60,40 @@ def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
         for frame in sentence.frames:
             if frame.content is None or frame.speaker is None or frame.head is None:
                 continue
-            if ctx.in_quote(frame.cue_span.start):
-                continue
-            if ctx.overlaps_quote(frame.content) and not (
+            content = frame.content
+            quoted = ctx.in_quote(frame.cue_span.start)
+            if quoted:
+                clipped = _quoted_report(ctx, frame, frame.speaker, content)
+                if clipped is None:
+                    continue
+                content = clipped
+            elif ctx.overlaps_quote(frame.content) and not (
                 frame.clause and ctx.quotes_embedded(frame.content)
             ):
                 continue
             speaker = ctx.resolve(frame.speaker, frame.head, frame.speaker_is_pronoun)
             nested = outer is not None and outer.contains(frame.cue_span)
-            if nested and speaker is None and not frame.speaker_is_pronoun:
-                continue
+            if nested and speaker is None and not frame.speaker_is_pronoun and not quoted:
+                continue  # (a source quoted in its own words is a new voice, not reported)
             if not nested:
-                outer = frame.content
-            yield ReportedFrame(frame, frame.content, speaker, source_kind(ctx, frame, speaker))
+                outer = content
+            yield ReportedFrame(frame, content, speaker, source_kind(ctx, frame, speaker))
+
+
+def _quoted_report(ctx: ArticleContext, frame: Frame, speaker: Span, content: Span) -> Span | None:
+    """The content of a source reported inside a quotation, cut at the quotation's
+    end (``“... it is asserted by the Crown that both parents knew.”``): the source
+    must be named or described (not a pronoun, whose referent is the quoted speaker's
+    to tell) and sit in the same quotation as the cue."""
+    if frame.speaker_is_pronoun:
+        return None
+    quote = ctx.quote_containing(frame.cue_span.start)
+    if quote is None or not quote.contains(speaker):
+        return None
+    end = min(content.end, quote.end)
+    if end <= content.start:
+        return None
+    return Span(start=content.start, end=end)
 
 
 def is_statement(ctx: ArticleContext, reported: ReportedFrame) -> bool:
