@@ -32,10 +32,18 @@ def test_source_reported_inside_a_quotation(agent: str, agent_id: str | None) ->
     assert "both officers knew this." == summary(article)[1][4]
 
 
-def test_pronoun_reported_inside_a_quotation_is_not_a_new_voice() -> None:
-    """``“... he said that ...”`` inside a quotation: who "he" is belongs to the quoted
-    speaker, so no second statement is made."""
-    text = '"We spoke for an hour and he said that the deal was done," John Smith said.'
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "he said that the deal was done",  # a pronoun: the quoted speaker's to resolve
+        "He's saying that the deal was done",  # a contracted pronoun
+        "if the Interior Ministry confirms me, I will stay",  # no "that": not a report
+    ],
+)
+def test_no_second_voice_inside_a_quotation(inner: str) -> None:
+    """Inside a quotation only a named or described source with ``that`` before its
+    content is a new voice; otherwise the quotation is one statement."""
+    text = f'"We spoke for an hour and {inner}," John Smith said.'
     article = parse_with(text)
     assert [("direct", "person:john-smith")] == [(s[0], s[1]) for s in summary(article)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -9,7 +10,7 @@ import attrs
 from geobrief._model import Span
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._frames import Frame
-from geobrief.statements._lexicon import source_type
+from geobrief.statements._lexicon import source_type, words
 
 __all__ = ["ReportedFrame", "reported_frames", "source_kind"]
 
@@ -84,8 +85,12 @@ def _quoted_report(ctx: ArticleContext, frame: Frame, speaker: Span, content: Sp
     """The content of a source reported inside a quotation, cut at the quotation's
     end (``“... it is asserted by the Crown that both parents knew.”``): the source
     must be named or described (not a pronoun, whose referent is the quoted speaker's
-    to tell) and sit in the same quotation as the cue."""
-    if frame.speaker_is_pronoun:
+    to tell) and sit in the same quotation as the cue, and ``that`` must open the
+    content (quoted speech is loose: without it, ``If the Senate confirms me, I ...``
+    would read as a report)."""
+    if frame.speaker_is_pronoun or _pronoun_like(ctx.text[speaker.start : speaker.end]):
+        return None
+    if not _THAT_BEFORE.search(ctx.text, frame.cue_span.end, content.start):
         return None
     quote = ctx.quote_containing(frame.cue_span.start)
     if quote is None or not quote.contains(speaker):
@@ -94,6 +99,24 @@ def _quoted_report(ctx: ArticleContext, frame: Frame, speaker: Span, content: Sp
     if end <= content.start:
         return None
     return Span(start=content.start, end=end)
+
+
+_THAT_BEFORE = re.compile(r"\bthat\W*\Z")
+"""``that`` as the last word before the content (``said that, over the weeks, ...``)."""
+
+
+def _pronoun_like(phrase: str) -> bool:
+    """``He's`` (``He's saying that ...``) is a pronoun as much as ``he``."""
+    word = phrase.lower().replace("’", "'").removesuffix("'s")
+    return word in _PRONOUNS
+
+
+_PRONOUNS = (
+    words("pronoun_person")
+    | words("pronoun_plural")
+    | words("pronoun_thing")
+    | words("pronoun_first")
+)
 
 
 def is_statement(ctx: ArticleContext, reported: ReportedFrame) -> bool:
