@@ -4,7 +4,8 @@
 (:mod:`._quotes`), finds every cue, hedge and negation form in one pass over
 the article's tokens (:mod:`._lexscan`), finds attribution frames around cues
 (:mod:`._frames`, cue lexicon in ``data/cues.tsv``), attributes quotations
-(:mod:`._direct`) and reported speech (:mod:`._reported`), and resolves
+(:mod:`._direct`), reported speech (:mod:`._reported`) and headlines that
+name their source before a colon (:mod:`._headline`), and resolves
 speakers to actor ids through the article's mentions (:mod:`._resolve`).
 """
 
@@ -15,6 +16,7 @@ import attrs
 from geobrief._model import Article, Span, Statement, StatementKind
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._direct import attribute_quotes
+from geobrief.statements._headline import headline_sources
 from geobrief.statements._lexicon import CueEntry, cue_for_form
 from geobrief.statements._quotes import Quote, QuoteScan, scan_quotes
 from geobrief.statements._reported import is_statement, reported_frames
@@ -97,6 +99,16 @@ def _statements(ctx: ArticleContext) -> list[Statement]:
                 frame.cue_span,
                 mentions.ids_inside(frame.addressee) if frame.addressee else (),
                 mentions.ids_inside(reported.content),
+            )
+        )
+    for headline in headline_sources(ctx):
+        found.append(
+            Statement(
+                kind=StatementKind.REPORTED,
+                content_span=headline.content,
+                speaker=headline.speaker,
+                speaker_span=headline.speaker_span,
+                about=mentions.ids_inside(headline.content),
             )
         )
     found.sort(key=lambda s: (s.content_span.start, s.content_span.end))

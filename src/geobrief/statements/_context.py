@@ -187,6 +187,13 @@ class ArticleContext:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and self.quote_contents[i].start <= pos < self.quote_contents[i].end
 
+    def quote_containing(self, pos: int) -> Span | None:
+        """The content of the quotation ``pos`` lies inside, if any."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and self.quote_contents[i].start <= pos < self.quote_contents[i].end:
+            return self.quote_contents[i]
+        return None
+
     def overlaps_quote(self, span: Span) -> bool:
         """True when ``span`` overlaps a quotation's content."""
         i = bisect.bisect_left(self._quote_starts, span.end) - 1

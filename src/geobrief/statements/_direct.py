@@ -21,7 +21,7 @@ from geobrief.statements._frames import Frame, phrase_span
 from geobrief.statements._lexicon import cues_by_first_word, match_cue, words
 from geobrief.statements._phrases import phrase_after, phrase_before
 from geobrief.statements._quotes import Quote
-from geobrief.statements._text import END, START
+from geobrief.statements._text import END, START, TEXT
 
 __all__ = ["QuoteAttribution", "attribute_quotes"]
 
@@ -258,6 +258,56 @@ def _dash(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> QuoteAttrib
     )
 
 
+_AUXILIARIES = words("auxiliary")
+_PAST_VERBS = words("past_verb")
+
+
+def _introducing_sentence(ctx: ArticleContext, quote: Quote) -> SentenceInfo | None:
+    """The sentence right before a quotation that opens its own sentence, when that
+    sentence ends with a colon (``Galantino has called the ruling dangerous:\n\n“...”``)."""
+    sentence = ctx.sentence_at(quote.open_mark)
+    if sentence is None or ctx.text[sentence.span.start : quote.open_mark].strip():
+        return None
+    k = ctx.sentence_index(sentence)
+    if k == 0:
+        return None
+    previous = ctx.sentences[k - 1]
+    if not ctx.text[previous.span.start : previous.span.end].rstrip().endswith(":"):
+        return None
+    return previous
+
+
+def _colon_subject(
+    ctx: ArticleContext, quote: Quote, kind: StatementKind
+) -> QuoteAttribution | None:
+    """``X has called the ruling dangerous:`` + ``“...”``: a sentence that ends with a
+    colon introduces the quotation after it, even without a speech cue; the speaker is
+    its subject (the phrase before its first verb), when that names a known actor."""
+    sentence = _introducing_sentence(ctx, quote)
+    if sentence is None:
+        return None
+    tokens, lowers = sentence.rows, sentence.lowers
+    for j in range(1, len(tokens)):
+        lower = lowers[j]
+        if (
+            lower in _AUXILIARIES
+            or lower in _PAST_VERBS
+            or (lower.endswith("ed") and tokens[j][TEXT][0].islower())
+        ):
+            phrase = phrase_before(tokens, lowers, j)
+            if phrase is None and tokens[j - 1][TEXT] == ",":
+                # "The head of X (Y), Name, has ...": the apposition's last part.
+                phrase = phrase_before(tokens, lowers, j - 1)
+            if phrase is None:
+                return None
+            span, head = phrase_span(tokens, phrase)
+            speaker = ctx.resolve(span, head, phrase.is_pronoun(tokens))
+            if speaker is None:
+                return None
+            return QuoteAttribution(quote, kind, None, None, span, speaker)
+    return None
+
+
 def _words(ctx: ArticleContext, span: Span) -> int:
     return len(ctx.text[span.start : span.end].split())
 
@@ -325,6 +375,8 @@ def attribute_quotes(ctx: ArticleContext) -> list[QuoteAttribution]:
             attribution = _nominal(ctx, quote, kind, previous_direct_close + 1) or _dash(
                 ctx, quote, kind
             )
+        if attribution is None and kind is StatementKind.DIRECT:
+            attribution = _colon_subject(ctx, quote, kind)
         if attribution is None and quote.group in by_group:
             base = by_group[quote.group]
             attribution = attrs.evolve(base, quote=quote, kind=kind)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -9,7 +10,7 @@ import attrs
 from geobrief._model import Span
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._frames import Frame
-from geobrief.statements._lexicon import source_type
+from geobrief.statements._lexicon import source_type, words
 
 __all__ = ["ReportedFrame", "reported_frames", "source_kind"]
 
@@ -57,7 +58,8 @@ def source_kind(ctx: ArticleContext, frame: Frame, speaker: str | None) -> str:
 
 
 def reported_frames(ctx: ArticleContext) -> list[ReportedFrame]:
-    """Every frame with content outside quotations, with its resolved source
+    """Every frame with content outside quotations, or with a named source inside
+    the same quotation as its content, with its resolved source
     (computed once per context; the statement and claim stages share it).
 
     A frame inside another frame's content (``X says the results confirm ...``)
@@ -77,19 +79,62 @@ def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
         for frame in sentence.frames:
             if frame.content is None or frame.speaker is None or frame.head is None:
                 continue
-            if ctx.in_quote(frame.cue_span.start):
-                continue
-            if ctx.overlaps_quote(frame.content) and not (
+            content = frame.content
+            quoted = ctx.in_quote(frame.cue_span.start)
+            if quoted:
+                clipped = _quoted_report(ctx, frame, frame.speaker, content)
+                if clipped is None:
+                    continue
+                content = clipped
+            elif ctx.overlaps_quote(frame.content) and not (
                 frame.clause and ctx.quotes_embedded(frame.content)
             ):
                 continue
             speaker = ctx.resolve(frame.speaker, frame.head, frame.speaker_is_pronoun)
             nested = outer is not None and outer.contains(frame.cue_span)
-            if nested and speaker is None and not frame.speaker_is_pronoun:
-                continue
+            if nested and speaker is None and not frame.speaker_is_pronoun and not quoted:
+                continue  # (a source quoted in its own words is a new voice, not reported)
             if not nested:
-                outer = frame.content
-            yield _reported_frame(frame, frame.content, speaker, source_kind(ctx, frame, speaker))
+                outer = content
+            yield _reported_frame(frame, content, speaker, source_kind(ctx, frame, speaker))
+
+
+def _quoted_report(ctx: ArticleContext, frame: Frame, speaker: Span, content: Span) -> Span | None:
+    """The content of a source reported inside a quotation, cut at the quotation's
+    end (``“... it is asserted by the Crown that both parents knew.”``): the source
+    must be named or described (not a pronoun, whose referent is the quoted speaker's
+    to tell) and sit in the same quotation as the cue, and ``that`` must open the
+    content (quoted speech is loose: without it, ``If the Senate confirms me, I ...``
+    would read as a report)."""
+    if frame.speaker_is_pronoun or _pronoun_like(ctx.text[speaker.start : speaker.end]):
+        return None
+    if not _THAT_BEFORE.search(ctx.text, frame.cue_span.end, content.start):
+        return None
+    quote = ctx.quote_containing(frame.cue_span.start)
+    if quote is None or not quote.contains(speaker):
+        return None
+    end = min(content.end, quote.end)
+    if end <= content.start:
+        return None
+    return Span(start=content.start, end=end)
+
+
+_THAT_BEFORE = re.compile(r"\bthat\W*\Z")
+"""``that`` as the last word before the content (``said that, over the weeks, ...``)."""
+
+
+def _pronoun_like(phrase: str) -> bool:
+    """``He's`` (``He's saying that ...``) is a pronoun as much as ``he``."""
+    word = phrase.lower().replace("’", "'").removesuffix("'s")
+    return word in _PRONOUNS
+
+
+_PRONOUNS = (
+    words("pronoun_person")
+    | words("pronoun_plural")
+    | words("pronoun_thing")
+    | words("pronoun_first")
+)
 
 
 def is_statement(ctx: ArticleContext, reported: ReportedFrame) -> bool:
