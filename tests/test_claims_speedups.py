@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 import geobrief
 from geobrief._model import Claim, Span, _trusted_claim
 from geobrief.claims import _hedge_lemma, _voice_spans
-from geobrief.claims._clauses import _MAYBE_PARTICIPLE, WHITESPACE, _trimmed, clause_spans
+from geobrief.claims._clauses import (
+    _MAY_OPEN,
+    _MAYBE_PARTICIPLE,
+    WHITESPACE,
+    _trimmed,
+    clause_spans,
+)
 from geobrief.claims._lexicon import match_hedge
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._frames import opens_participle
@@ -200,6 +206,8 @@ _CLAUSE_WORDS = st.sampled_from(
     [
         *("the", "ing", "going", "Going", "GOING", "thus", "further", "mostly", "including"),
         *("sing", "kingdom", "ringing", "U.S.", "it’s", "bring", "ing.", "x"),
+        *("quickly", "Thus", "well-nigh", "o’clock", "re-sending", "rising’s", "a.b.", "-"),
+        *("ING", "eating’", "\u0130ng", "Going-", "hoping_", "hopeing2", "«", "sharing!"),
     ]
 )
 
@@ -207,7 +215,9 @@ _CLAUSE_WORDS = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(
-        st.tuples(_CLAUSE_WORDS, st.sampled_from([" ", ", ", ",", " ,  ", ".", "\n", ",\n"])),
+        st.tuples(
+            _CLAUSE_WORDS, st.sampled_from([" ", ", ", ",", " ,  ", ".", "\n", ",\n", "", "-"])
+        ),
         max_size=12,
     ),
     st.data(),
@@ -215,9 +225,33 @@ _CLAUSE_WORDS = st.sampled_from(
 def test_clause_spans_match_the_plain_split(
     words: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    """clause_spans (which skips the regex search when no "ing" follows the first comma)
+    """clause_spans (which skips the regex search when no "ing" follows the first comma,
+    and asks only the commas _MAY_OPEN finds whether they open a participle clause)
     splits every sentence range exactly as the plain code."""
     text = "".join(word + gap for word, gap in words)
     start = data.draw(st.integers(0, len(text)))
     sentence = Span(start=start, end=data.draw(st.integers(start, len(text))))
     assert plain_clause_spans(text, sentence) == clause_spans(text, sentence)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _CLAUSE_WORDS,
+            st.sampled_from([" ", ", ", ",", " ,  ", ",\u3000", "\n", ",\n", "", "-", "’", "."]),
+        ),
+        max_size=10,
+    ),
+    st.data(),
+)
+def test_may_open_finds_every_comma_that_opens_a_participle(
+    words: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    """Every comma for which opens_participle is true (in a range ending anywhere after
+    it) is one _MAY_OPEN matches there, with the same end."""
+    text = "".join(word + gap for word, gap in words)
+    end = data.draw(st.integers(0, len(text)))
+    opening = [c for c in range(end) if text[c] == "," and opens_participle(text, c, end)]
+    expected = [c for c in opening if _MAY_OPEN.match(text, c, end)]
+    assert expected == opening

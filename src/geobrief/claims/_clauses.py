@@ -16,6 +16,11 @@ __all__ = ["clause_spans"]
 
 _END_PUNCTUATION = ".!?;:"
 _MAYBE_PARTICIPLE = re.compile(r",\s+(?:\w+\s+)?\w+ing\b")
+_MAY_OPEN = re.compile(r",(?=\s*+(?:\w*+|[\w’'.\-]++\s*+\w*+)(?<=[iI][nN][gG]))")
+"""A comma that may open a participle clause (a superset of those ``opens_participle``
+accepts): the word after it, or the word after the next run of word characters,
+apostrophes, hyphens and periods, ends in "ing" (any case). The runs are possessive and
+stop at a comma, so each character is read for at most one comma (linear time)."""
 
 
 WHITESPACE = (
@@ -56,13 +61,13 @@ def clause_spans(text: str, sentence: Span) -> list[Span]:
         whole = _trimmed(text, start, end)
         return [] if whole is None else [whole]
     spans: list[Span] = []
-    while comma >= 0:
+    for candidate in _MAY_OPEN.finditer(text, comma, end):  # (other commas open none)
+        comma = candidate.start()
         if opens_participle(text, comma, end):
             piece = _trimmed(text, start, comma)
             if piece is not None:
                 spans.append(piece)
             start = comma + 1
-        comma = text.find(",", comma + 1, end)
     piece = _trimmed(text, start, end)
     if piece is not None:
         spans.append(piece)
