@@ -330,6 +330,34 @@ def test_sentence_tokens_equal_the_token_table(text: str, start: int, end: int) 
         assert expected == token_rows(text, start, end)
 
 
+def test_word_characters_are_the_alphanumeric_ones_and_the_underscore() -> None:
+    """``token_rows`` takes a run that ``str.isalnum`` accepts for one ``\\w+`` token: over
+    every code point, a word character is exactly an alphanumeric one or ``_``."""
+    word = re.compile(r"\w")
+    differ = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if bool(word.match(chr(code))) != (chr(code).isalnum() or chr(code) == "_")
+    ]
+    assert [] == differ
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="aZ9_.,’'-“”()\u212a\u00b2\u0301é—", min_size=1, max_size=8),
+        max_size=12,
+    )
+)
+def test_token_rows_of_single_spaced_runs_equal_the_token_table(runs: list[str]) -> None:
+    """A span whose runs are joined by single spaces is split run by run (a run of
+    letters and digits, or one with a mark after it, without the token expression):
+    the tokens are the token table's."""
+    text = "x " + " ".join(runs) + " y"
+    start, end = 2, len(text) - 2
+    assert TokenTable(text).within(start, end) == token_rows(text, start, end)
+
+
 def test_lexicons_with_words_the_expression_cannot_bound_are_not_compiled() -> None:
     """A form word that is not a plain lowercase word of two characters or more (an
     initialism, a one-letter word, a capital) leaves the scan to the token walk."""

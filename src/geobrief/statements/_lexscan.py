@@ -105,11 +105,62 @@ def token_rows(text: str, start: int, end: int) -> tuple[list[TokenRow], list[st
     """The tokens of ``text[start:end]`` (as plain tuples, absolute offsets) and their
     lowercase forms, as :meth:`TokenTable.within` gives them when whitespace (or the
     text's edge) sets the span off."""
-    parts = TOKEN_SPLIT.split(text[start:end])
+    span = text[start:end]
+    chunks = span.split()
+    if " ".join(chunks) == span:
+        return _rows_of_chunks(chunks, start)
+    parts = TOKEN_SPLIT.split(span)
     # parts alternate: separator (whitespace), token, separator, ..., separator.
     offsets = list(accumulate(map(len, parts), initial=start))
     texts = parts[1::2]
     rows = list(zip(offsets[1:-1:2], offsets[2::2], texts, strict=True))
+    if not texts:
+        return rows, []
+    lowered = " ".join(texts).lower()
+    if "’" in lowered:
+        lowered = lowered.replace("’", "'")
+    return rows, lowered.split(" ")
+
+
+_split_tokens = TOKEN_SPLIT.split
+
+
+def _rows_of_chunks(chunks: list[str], start: int) -> tuple[list[TokenRow], list[str]]:
+    """:func:`token_rows` of a span made of ``chunks`` (its runs of non-whitespace)
+    joined by single spaces, the span starting at ``start``.
+
+    No token holds whitespace or looks across it, so each run splits on its own. A run
+    of letters and digits (``str.isalnum``: exactly the word characters less ``_``) is
+    one token, as is a run of one character; a run of letters and digits followed by
+    one character that is not a word character (``said,``) is those two tokens (no
+    initialism fits: it would need a period among the letters). Only the other runs
+    (``Lavrov’s``, ``U.S.,``, ``“We``) go through the token expression.
+    """
+    rows: list[TokenRow] = []
+    texts: list[str] = []
+    add_row = rows.append
+    add_text = texts.append
+    pos = start
+    for chunk in chunks:
+        n = len(chunk)
+        if n == 1 or chunk.isalnum():
+            add_text(chunk)
+            add_row((pos, pos + n, chunk))
+        elif chunk[-1] != "_" and chunk[:-1].isalnum():
+            word, mark = chunk[:-1], chunk[-1]
+            cut = pos + n - 1
+            add_text(word)
+            add_text(mark)
+            add_row((pos, cut, word))
+            add_row((cut, cut + 1, mark))
+        else:
+            at = pos
+            for token in _split_tokens(chunk)[1::2]:
+                token_end = at + len(token)
+                add_text(token)
+                add_row((at, token_end, token))
+                at = token_end
+        pos += n + 1
     if not texts:
         return rows, []
     lowered = " ".join(texts).lower()
