@@ -25,6 +25,7 @@ from geobrief.statements._lexmatch import compile_lexicons
 from geobrief.statements._lexscan import (
     LexiconScan,
     TokenTable,
+    _ascii_lowered,
     scan_lexicons,
     scan_lexicons_by_tokens,
     token_rows,
@@ -246,6 +247,10 @@ LEXICON_PIECES = [
     "\u0130s",  # a dotted capital I lowers to two characters
     "ß",
     "\u03a3aid",
+    "SAID",
+    "D\u0130dn’t",  # a dotted capital I inside a token: no lexicon word
+    "NOT\u00c9",
+    "\u00c9",
     "U.S.",
     "e.g.",
     "x",
@@ -290,6 +295,20 @@ def test_lexicon_expression_equals_the_token_walk(text: str) -> None:
     expected = scan_answers(scan_lexicons_by_tokens(text))
     actual = scan_answers(scan_lexicons(text))
     assert expected == actual
+
+
+def test_only_the_kelvin_sign_lowercases_from_outside_ascii_into_ascii() -> None:
+    """The lexicon scan lowercases only ASCII capitals (and the whole text when it holds a
+    Kelvin sign): no other character outside ASCII has a lowercase form that is all
+    ASCII, so none can be part of a token that matches a lexicon word."""
+    found = [code for code in range(128, sys.maxunicode + 1) if chr(code).lower().isascii()]
+    assert [0x212A] == found
+
+
+def test_ascii_lowering_keeps_every_other_character_and_surrogates() -> None:
+    """Only ASCII capitals change; a lone surrogate passes through."""
+    text = "SAID \u00c9t\u0130 \u212a “Q” \ud800 x"
+    assert "said \u00c9t\u0130 \u212a “q” \ud800 x" == _ascii_lowered(text)
 
 
 def test_lowercase_keeps_word_and_space_characters() -> None:
@@ -571,10 +590,11 @@ QUOTED_PIECES = [*LEXICON_PIECES, "“", "”", "‘", "’", "'", '"', "«", "�
 def test_lexicon_scan_finds_the_quote_marks(pieces: list[tuple[str, str, str, str]]) -> None:
     """The quote marks the lexicon expression reports in its pass are every quote mark of
     the text (apostrophes inside a lexicon word it took included); a text it does not
-    scan (its lowercase form is longer) reports none, and the quotes scanner finds its own."""
+    scan (a Kelvin sign, and a lowercase form that is longer) reports none, and the
+    quotes scanner finds its own."""
     text = "".join("".join(piece) for piece in pieces)
     scan = scan_lexicons(text)
-    if len(text.lower()) != len(text):
+    if "\u212a" in text and len(text.lower()) != len(text):
         assert scan.quote_marks is None
     else:
         assert mark_offsets(text) == scan.quote_marks

@@ -1,8 +1,9 @@
 """The cue, hedge and negation lexicons compiled into regular expressions.
 
-Two expressions run over the text's lowercase form (same length as the text,
-so offsets carry over; one for words after a space, the common case, one for
-the rest) and stop only where a token starts that can begin a form of some
+Two expressions run over a lowercase form of the text (same length as the text,
+so offsets carry over: its ASCII capitals lowercased, see
+:func:`geobrief.statements._lexscan.scan_lexicons`; one for words after a space,
+the common case, one for the rest) and stop only where a token starts that can begin a form of some
 lexicon: a lexicon word right after a non-word character, with the
 token boundaries of :data:`geobrief.statements._text.TOKEN_SPLIT`, or a
 token that ends with ``n't``. A token starts at a word character that follows
@@ -196,8 +197,11 @@ def _longest(options: Mapping[Words, _V], words: Words) -> tuple[_V, int] | None
 
 
 def find_hits(lexicons: LexiconPattern, text: str, lowered: str) -> LexiconHits:
-    """Every cue, hedge and negation of ``text`` (whose lowercase form ``lowered``
-    has the same length), as the token walk finds them."""
+    """Every cue, hedge and negation of ``text``, as the token walk finds them, given
+    ``lowered``: ``text`` (same length) with every character whose lowercase form is
+    ASCII lowercased, and no character changed in class (word, whitespace, other) or
+    made ASCII otherwise (``str.lower`` when it keeps the length; or ASCII capitals
+    lowercased when the text has no Kelvin sign)."""
     cue_starts: list[int] = []
     cue_names: list[bool] = []
     hedges: list[LexiconHit] = []
