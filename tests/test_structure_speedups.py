@@ -45,6 +45,9 @@ _ALPHABET = st.sampled_from(
         "States. ",
         "Smith",
         "U",
+        ".  A",
+        ".\u3000\u2028",
+        "!\n",
     ]
 )
 _TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)

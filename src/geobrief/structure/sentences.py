@@ -167,10 +167,11 @@ def sentence_spans(
     spans: list[Span] = []
     sentence_start = start
     matched_to = start
+    # A mark on the range's last character ends no sentence inside it: left out.
     if marks is None:
-        found = _marks(text, start, end)
+        found = _marks(text, start, end - 1)
     else:
-        found = marks[bisect_left(marks, start) : bisect_left(marks, end)]
+        found = marks[bisect_left(marks, start) : bisect_left(marks, end - 1)]
     for dot in found:
         # What ``_BOUNDARY.finditer(text, start, end)`` would find, without its
         # character-by-character scan: a match starts only at the first mark of a
@@ -201,7 +202,13 @@ def sentence_spans(
                 spans.append(new_span(sentence_start, space))
                 sentence_start = matched_to = after
                 continue
-        elif next_char not in _AFTER_MARK and not next_char.isspace():
+        elif next_char.isspace():
+            # A lone mark and whitespace (two spaces, a line break): what ``_BOUNDARY``
+            # matches, its whitespace run found without the regex.
+            after = space + 1
+            while after < end and text[after].isspace():
+                after += 1
+        elif next_char not in _AFTER_MARK:
             continue  # "U.S", "3.5", ".,": no mark, closer or whitespace follows
         else:
             match = _BOUNDARY.match(text, dot, end)
