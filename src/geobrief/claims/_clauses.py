@@ -15,7 +15,10 @@ from geobrief.statements._frames import opens_participle
 __all__ = ["clause_spans"]
 
 _END_PUNCTUATION = ".!?;:"
-_MAYBE_PARTICIPLE = re.compile(r",\s+(?:\w+\s+)?\w+ing\b")
+_MAYBE_PARTICIPLE = re.compile(r",\s+\w++(?:(?<=\wing)|\s+\w++(?<=\wing))")
+r"""A comma, whitespace, and a word of four or more ending in "ing", directly or after
+one other word: what ``,\s+(?:\w+\s+)?\w+ing\b`` finds, each word read once (no
+backtracking into it)."""
 _MAY_OPEN = re.compile(r",(?=\s*+(?:\w*+|[\w’'.\-]++\s*+\w*+)(?<=[iI][nN][gG]))")
 """A comma that may open a participle clause (a superset of those ``opens_participle``
 accepts): the word after it, or the word after the next run of word characters,
