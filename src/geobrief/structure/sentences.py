@@ -182,10 +182,13 @@ def sentence_spans(
         if space >= end:
             continue  # the range's last character: no whitespace can follow
         next_char = text[space]
-        if next_char == " " and space + 1 < end and not text[space + 1].isspace():
-            # The common case, as ``_BOUNDARY`` matches it (``\s`` is ``str.isspace``):
-            # a lone mark and a single space.
+        if next_char.isspace():
+            # A lone mark and whitespace: what ``_BOUNDARY`` matches (``\s`` is
+            # ``str.isspace``), its whitespace run walked without the regex (the range
+            # was trimmed, so the run ends inside it).
             after = space + 1
+            while text[after].isspace():
+                after += 1
             char = text[after]
             if (
                 (char.isupper() or char.isdigit())
@@ -202,12 +205,6 @@ def sentence_spans(
                 spans.append(new_span(sentence_start, space))
                 sentence_start = matched_to = after
                 continue
-        elif next_char.isspace():
-            # A lone mark and whitespace (two spaces, a line break): what ``_BOUNDARY``
-            # matches, its whitespace run found without the regex.
-            after = space + 1
-            while after < end and text[after].isspace():
-                after += 1
         elif next_char not in _AFTER_MARK:
             continue  # "U.S", "3.5", ".,": no mark, closer or whitespace follows
         else:
