@@ -64,13 +64,15 @@ def clause_spans(text: str, sentence: Span) -> list[Span]:
         whole = _trimmed(text, start, end)
         return [] if whole is None else [whole]
     spans: list[Span] = []
-    for candidate in _MAY_OPEN.finditer(text, comma, end):  # (other commas open none)
-        comma = candidate.start()
-        if opens_participle(text, comma, end):
+    may_open = _MAY_OPEN.match
+    while comma >= 0:
+        if may_open(text, comma, end) and opens_participle(text, comma, end):
+            # (a comma _MAY_OPEN does not match opens no participle clause)
             piece = _trimmed(text, start, comma)
             if piece is not None:
                 spans.append(piece)
             start = comma + 1
+        comma = text.find(",", comma + 1, end)
     piece = _trimmed(text, start, end)
     if piece is not None:
         spans.append(piece)
