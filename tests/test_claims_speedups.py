@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import geobrief
 from geobrief._model import Claim, Span, _trusted_claim
-from geobrief.claims import _hedge_lemma, _voice_spans
+from geobrief.claims import _hedge_lemma, _voice_spans, _worth_a_look
 from geobrief.claims._clauses import (
     _MAY_OPEN,
     _MAYBE_PARTICIPLE,
@@ -282,3 +282,46 @@ def test_participle_regex_finds_what_the_plain_one_finds(
     fast = _MAYBE_PARTICIPLE.search(text, start, end)
     expected = None if plain is None else plain.start()
     assert expected == (None if fast is None else fast.start())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.integers(0, 3)), max_size=40),
+    st.lists(st.integers(0, 40), max_size=6),
+    st.lists(st.tuples(st.integers(0, 6), st.integers(1, 5)), max_size=4),
+    st.data(),
+)
+def test_sentences_worth_a_look_are_those_that_can_give_a_claim(
+    gaps_and_lengths: list[tuple[int, int]],
+    mention_starts: list[int],
+    hedge_gaps_and_lengths: list[tuple[int, int]],
+    data: st.DataObject,
+) -> None:
+    """_worth_a_look gives, in order, every sentence that is always kept, holds a
+    mention's start or overlaps a hedge, however few the mentions and hedges are."""
+    voice = []
+    pos = 0
+    for gap, length in gaps_and_lengths:  # in order, none overlapping (some empty)
+        voice.append(Span(start=pos + gap, end=pos + gap + length))
+        pos += gap + length
+    always_kept = [data.draw(st.booleans()) for _ in voice]
+    hedges = []
+    pos = 0
+    for gap, length in hedge_gaps_and_lengths:  # in order, none overlapping
+        hedges.append((pos + gap, pos + gap + length))
+        pos += gap + length
+    hedge_starts = [h[0] for h in hedges]
+    hedge_ends = [h[1] for h in hedges]
+    mention_starts.sort()
+    expected = [
+        i
+        for i, s in enumerate(voice)
+        if always_kept[i]
+        or any(s.start <= m < s.end for m in mention_starts)
+        or any(hs < s.end and he > s.start for hs, he in hedges)
+    ]
+    found = list(_worth_a_look(voice, always_kept, mention_starts, hedge_starts, hedge_ends))
+    if len(found) == len(voice):
+        assert set(expected) <= set(found)  # every index: the loop's own checks decide
+    else:
+        assert expected == found

@@ -15,9 +15,10 @@ Hedges and negation come from the lexicons in ``data/`` (:mod:`._cues`).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from operator import attrgetter
 
 from geobrief._model import (
@@ -176,6 +177,37 @@ def _voice_spans(article: Article, ctx: ArticleContext) -> tuple[list[Span], lis
     return [spans[key] for key in ordered], [key in always for key in ordered]
 
 
+def _worth_a_look(
+    voice: list[Span],
+    always_kept: list[bool],
+    mention_starts: list[int],
+    hedge_starts: list[int],
+    hedge_ends: list[int],
+) -> Iterable[int]:
+    """Indexes of the voice sentences that may give a claim, in order: every one that
+    is always kept, holds a mention's start or overlaps a hedge (a sentence with none of
+    these gives none). When mentions and hedges are few next to the sentences, found
+    from them (one search per mention or hedge) instead of looking at every sentence;
+    otherwise every index (the claims loop's own checks decide)."""
+    count = len(voice)
+    if 2 * (len(mention_starts) + len(hedge_starts)) >= count:
+        return range(count)
+    starts = [s.start for s in voice]
+    ends = [s.end for s in voice]
+    if not all(map(int.__le__, ends, islice(starts, 1, None))):
+        return range(count)  # (overlapping sentences: a start may lie in several)
+    chosen = set(compress(range(count), always_kept))
+    for position in mention_starts:
+        i = bisect_right(starts, position) - 1  # the only sentence that can hold it
+        if i >= 0 and position < ends[i]:
+            chosen.add(i)
+    for hedge_start, hedge_end in zip(hedge_starts, hedge_ends, strict=True):
+        # The sentences that overlap the hedge: each ends after its start and starts
+        # before its end (ends rise with starts, as no two sentences overlap).
+        chosen.update(range(bisect_right(ends, hedge_start), bisect_left(starts, hedge_end)))
+    return sorted(chosen)
+
+
 def extract_claims(article: Article) -> Article:
     """Fill ``claims`` from statements, other attributions and the article's own voice."""
     ctx = ArticleContext.of(article)
@@ -221,7 +253,8 @@ def extract_claims(article: Article) -> Article:
     hedge_ends = [hit[1] for hit in lexicon.hedges]  # in order too: hedges do not overlap
     negation_starts = [hit[0] for hit in lexicon.negations]  # in order
     voice, always_kept = _voice_spans(article, ctx)
-    for sentence, always in zip(voice, always_kept, strict=True):
+    for i in _worth_a_look(voice, always_kept, mention_starts, hedge_starts, hedge_ends):
+        sentence, always = voice[i], always_kept[i]
         start, end = sentence.start, sentence.end
         if covered_reach[bisect_left(covered_starts, end)] > start:
             continue  # claimed already (as _Covered.overlaps)
