@@ -143,17 +143,18 @@ def _rows_of_chunks(chunks: list[str], start: int) -> tuple[list[TokenRow], list
     add_text = texts.append
     pos = start
     for chunk in chunks:
-        n = len(chunk)
-        if n == 1 or chunk.isalnum():
+        end = pos + len(chunk)
+        if chunk.isalnum() or end - pos == 1:
             add_text(chunk)
-            add_row((pos, pos + n, chunk))
+            add_row((pos, end, chunk))
         elif chunk[-1] != "_" and chunk[:-1].isalnum():
-            word, mark = chunk[:-1], chunk[-1]
-            cut = pos + n - 1
+            word = chunk[:-1]
+            mark = chunk[-1]
+            cut = end - 1
             add_text(word)
             add_text(mark)
             add_row((pos, cut, word))
-            add_row((cut, cut + 1, mark))
+            add_row((cut, end, mark))
         else:
             at = pos
             for token in _split_tokens(chunk)[1::2]:
@@ -161,7 +162,7 @@ def _rows_of_chunks(chunks: list[str], start: int) -> tuple[list[TokenRow], list
                 add_text(token)
                 add_row((at, token_end, token))
                 at = token_end
-        pos += n + 1
+        pos = end + 1
     if not texts:
         return rows, []
     lowered = " ".join(texts).lower()
