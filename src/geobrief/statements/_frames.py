@@ -709,6 +709,7 @@ def _verb_frame(
     phrase = None if participle else phrase_before(tokens, lowers, i)
     if (
         phrase is not None
+        and tokens[i - 1][TEXT] == ","  # (what _inverted_aside needs first; i > 0 here)
         and _inverted_aside(tokens, lowers, i, after)
         and not any(tokens[k][TEXT] == "," for k in range(phrase.start, i - 1))
     ):
@@ -757,7 +758,14 @@ def _verb_frame(
     clause = True
     if not inverted:
         content, addressee, clause = _after_cue(
-            tokens, lowers, entry, after, _fronted_clause_end(tokens, lowers, phrase, after, n)
+            tokens,
+            lowers,
+            entry,
+            after,
+            # (a sentence that opens with no subordinator has no fronted clause)
+            _fronted_clause_end(tokens, lowers, phrase, after, n)
+            if lowers[0] in _SUBORDINATORS
+            else n,
         )
     if content is None and phrase is not None and phrase.start == 1 and lowers[0] == "as":
         content, addressee = _as_clause(tokens, lowers, entry, after, n)

@@ -205,9 +205,10 @@ def phrase_before(
         return _apposition_before(tokens, lowers, end - 1, low)
     if tokens[end - 1][TEXT] == ")":
         return _parenthesis_before(tokens, lowers, end, low)
-    relative = _relative_clause_before(tokens, lowers, end, low)
-    if relative is not None:
-        return relative
+    if "who" in lowers[max(low, end - _RELATIVE_WINDOW) : end]:  # (else there is none)
+        relative = _relative_clause_before(tokens, lowers, end, low)
+        if relative is not None:
+            return relative
     phrase = _simple_before(tokens, lowers, end, low)
     if phrase is None:
         return None
