@@ -362,9 +362,10 @@ def _after_cue(
 ) -> tuple[Span | None, Span | None, bool]:
     """The content and the addressee that follow a verb cue, and whether the content
     is a clause (``said that ...``) rather than a prepositional object (``warned against ...``)."""
-    aside_that = _aside_before_that(tokens, lowers, after, stop)
-    if aside_that >= 0:
-        after = aside_that
+    if after + 1 < stop and tokens[after][TEXT] == ",":  # (else _aside_before_that finds none)
+        aside_that = _aside_before_that(tokens, lowers, after, stop)
+        if aside_that >= 0:
+            after = aside_that
     k = after
     limit = min(stop, after + _THAT_WINDOW)
     found_that = -1

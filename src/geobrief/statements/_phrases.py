@@ -190,8 +190,11 @@ def phrase_before(
     ``an official, who asked not to be named,``), and extends over
     ``of``/``for`` links (``a spokesman for the ministry``).
     """
-    end = skip_modifiers_back(tokens, lowers, j, low)
-    end = _skip_time_back(tokens, lowers, end, low)
+    end = j
+    if j > low and (lowers[j - 1] in _AUXILIARIES or lowers[j - 1].endswith("ly")):
+        end = skip_modifiers_back(tokens, lowers, j, low)  # (else it steps back over none)
+    if end - 2 >= low and lowers[end - 1] in _TIME_NOUNS:
+        end = _skip_time_back(tokens, lowers, end, low)  # (else there is no time adverbial)
     if end <= low:
         return None
     if lowers[end - 1] == "who" and end - 1 > low:
@@ -212,7 +215,10 @@ def phrase_before(
     phrase = _simple_before(tokens, lowers, end, low)
     if phrase is None:
         return None
-    return _extend_links(tokens, lowers, phrase, low)
+    k = phrase.start
+    if k - 2 >= low and (lowers[k - 1] in _LINK_BEFORE or lowers[k - 1] in _POSTMODIFIERS):
+        return _extend_links(tokens, lowers, phrase, low)
+    return phrase  # (no link or postmodifier before it: nothing to extend over)
 
 
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late", "early"})
@@ -280,6 +286,10 @@ def _relative_clause_before(
     return None
 
 
+_LINK_BEFORE = frozenset({"of", "for", "at"})
+"""The links :func:`_extend_links` extends a phrase over."""
+
+
 def _extend_links(
     tokens: Sequence[TokenRow], lowers: Sequence[str], phrase: Phrase, low: int
 ) -> Phrase:
@@ -293,7 +303,7 @@ def _extend_links(
         outer = _simple_before(tokens, lowers, k - 2, low)
         if outer is not None and not outer.is_pronoun(tokens):
             return Phrase(outer.start, phrase.end, outer.head)
-    if k - 2 >= low and lowers[k - 1] in {"of", "for", "at"} and not phrase.is_pronoun(tokens):
+    if k - 2 >= low and lowers[k - 1] in _LINK_BEFORE and not phrase.is_pronoun(tokens):
         outer = _simple_before(tokens, lowers, k - 1, low)
         if outer is not None and not outer.is_pronoun(tokens):
             return Phrase(outer.start, phrase.end, outer.head)
