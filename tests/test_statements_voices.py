@@ -132,3 +132,27 @@ def test_headline_colon_that_names_no_source(title: str) -> None:
     """A title-case subtitle, a place or a short remainder is not a statement."""
     text = f"{title}\n\nThe talks ended on Monday in Geneva without a date for more.\n"
     assert [] == _with_structure(text)
+
+
+def test_verb_before_a_participle_is_not_in_the_speaker_phrase() -> None:
+    """``"A," said X commenting on it. "B."``: the participle's subject is X, without the
+    ``said`` before it, and the next quotation continues X."""
+    text = (
+        '"It took too long," said John Smith commenting on the decision. '
+        '"They were afraid so they stopped the market."'
+    )
+    article = parse_with(text)
+    check_spans(article)
+    assert [("person:john-smith", "John Smith")] * 2 == [
+        (s[1], s[2]) for s in summary(article) if s[0] == "direct"
+    ]
+
+
+@pytest.mark.parametrize("negated", ["didn't", "doesn't", "cannot", "won’t"])
+def test_negated_auxiliary_is_not_a_speaker(negated: str) -> None:
+    """``He didn't say where ...``: the negated auxiliary never becomes (part of) the
+    speaker phrase."""
+    text = f'John Smith {negated} say where the cuts would fall, but wanted details "very soon".'
+    article = parse_with(text)
+    check_spans(article)
+    assert [] == [s for s in summary(article) if s[2] is not None and negated in s[2]]

@@ -102,6 +102,10 @@ def _nominal(token: TokenRow, lowers: Sequence[str], i: int) -> bool:
         and match_cue(lowers, i) is not None
     ):
         return False
+    if lower in _PAST_VERBS or lower.endswith("n't") or lower == "cannot":
+        # "said Uralsib analyst Chris Weafer commenting ...", "He didn't say ...":
+        # a verb or a negated auxiliary is not part of the phrase before it
+        return False
     return not lower.endswith("ly")
 
 
