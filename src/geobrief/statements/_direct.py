@@ -4,8 +4,10 @@ The speaker comes, in order of preference, from a frame right after the
 closing mark (``,” said X`` / ``,” X said``), a frame before the opening mark
 in the same sentence (``X said: “...”``; for a partial quote, the cue whose
 clause holds it), a nominal cue with a possessor (``X’s statement ...: “...”``),
-a dash attribution (``” — Foreign Minister X``), and finally the previous
-quotation's speaker when nothing else intervenes (``“A,” he said. “B.”``).
+a dash attribution (``” — Foreign Minister X``), the subject of a sentence that
+ends with a colon right before the quotation (``X has called the ruling
+dangerous:\n\n“...”``), and finally the previous quotation's speaker when
+nothing else intervenes (``“A,” he said. “B.”``).
 """
 
 from __future__ import annotations
