@@ -6,7 +6,7 @@ in the same sentence (``X said: “...”``; for a partial quote, the cue whose
 clause holds it), a nominal cue with a possessor (``X’s statement ...: “...”``),
 a dash attribution (``” — Foreign Minister X``), the subject of a sentence that
 ends with a colon right before the quotation (``X has called the ruling
-dangerous:\n\n“...”``), and finally the previous quotation's speaker when
+dangerous:`` and, opening the next paragraph, ``“...”``), and finally the previous quotation's speaker when
 nothing else intervenes (``“A,” he said. “B.”``).
 """
 
