@@ -6,8 +6,8 @@ in the same sentence (``X said: “...”``; for a partial quote, the cue whose
 clause holds it), a nominal cue with a possessor (``X’s statement ...: “...”``),
 a dash attribution (``” — Foreign Minister X``), the subject of a sentence that
 ends with a colon right before the quotation (``X has called the ruling
-dangerous:`` and, opening the next paragraph, ``“...”``), and finally the previous quotation's speaker when
-nothing else intervenes (``“A,” he said. “B.”``).
+dangerous:`` and, opening the next paragraph, ``“...”``), and finally the
+previous quotation's speaker when nothing else intervenes (``“A,” he said. “B.”``).
 """
 
 from __future__ import annotations
