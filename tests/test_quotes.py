@@ -59,10 +59,12 @@ def test_nested_single_quotes() -> None:
         "Music of the '90s and rock 'n' roll filled the hall.",
         "It's the players' union that won't budge.",
         "They said ’twas fine.",
+        "It followed Jobs ' last absence. Later, Jobs ' health improved.",
     ],
 )
 def test_apostrophes_are_not_quotes(text: str) -> None:
-    """Apostrophes in possessives, contractions and elisions are not quote marks."""
+    """Apostrophes in possessives, contractions and elisions are not quote marks, nor
+    is one set off by spaces (text tokenized with spaces around its apostrophes)."""
     scan = scan_quotes(text)
     assert ([], ()) == (contents(text), scan.diagnostics)
 
@@ -117,3 +119,9 @@ def test_straight_mark_that_looks_closing_opens_when_nothing_is_open(
         [text[q.content.start : q.content.end] for q in scan.quotes],
         len(scan.diagnostics),
     )
+
+
+def test_spaced_apostrophes_leave_the_quotation_around_them_whole() -> None:
+    """``"... Jobs ' health ... we ' re ..."``: the double quotation pairs as written."""
+    text = "It was Jobs ' idea. He said, \"Jobs ' health is fine,\" at the event."
+    assert ["Jobs ' health is fine,"] == contents(text)

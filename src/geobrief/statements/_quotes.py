@@ -59,6 +59,9 @@ _PAIRING_MARK = re.compile(
 """A quote mark other than a single mark between two letters or digits (``Lavrov’s``),
 which :meth:`_Scanner.scan_line` always passes over."""
 _SINGLE_MARKS = _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES
+_APOSTROPHES = frozenset("'’")
+"""Marks that are apostrophes too: with whitespace on both sides (text tokenized with
+spaces around its apostrophes, ``Jobs ' health``), one opens and closes nothing."""
 _OPEN_CONTEXT = frozenset("([{<—–-/\u00a0")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-/…")
 _WORD_AFTER = re.compile(r"[^\W_]+")
@@ -228,6 +231,8 @@ class _Scanner:
                 after = text[i + 1] if i + 1 < len(text) else " "
                 if before.isalnum() and after.isalnum():
                     continue  # Lavrov’s, don't
+                if char in _APOSTROPHES and before.isspace() and after.isspace():
+                    continue  # "Jobs ' health", "we ’ re": an apostrophe set off by spaces
             role = _role(text, i)
             if family == _SINGLE and role != _CLOSE:
                 word = _WORD_AFTER.match(text, i + 1)
