@@ -438,7 +438,9 @@ class Statement:
     speaker_span: Span | None = None
     """Where the speaker is named for this statement (may be a pronoun)."""
     cue: str | None = None
-    """The attribution cue's lemma from the cue lexicon (``say``, ``warn``, ``according to``)."""
+    """The attribution cue's lemma from the cue lexicon (``say``, ``warn``, ``according to``);
+    None when nothing in the text names the act of saying (a quotation that continues an
+    earlier one, a dash attribution, a headline ``Reports: ...``)."""
     cue_span: Span | None = None
     """Where the cue is in the text."""
     addressees: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_actor_ids)
