@@ -184,8 +184,7 @@ class ArticleContext:
 
     def in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside a quotation's content."""
-        i = bisect.bisect_right(self._quote_starts, pos) - 1
-        return i >= 0 and self.quote_contents[i].start <= pos < self.quote_contents[i].end
+        return self.quote_containing(pos) is not None
 
     def quote_containing(self, pos: int) -> Span | None:
         """The content of the quotation ``pos`` lies inside, if any."""

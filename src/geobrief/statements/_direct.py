@@ -21,7 +21,7 @@ from geobrief._model import Span, StatementKind, _trusted_span
 from geobrief.statements._context import ArticleContext, SentenceInfo
 from geobrief.statements._frames import Frame, phrase_span
 from geobrief.statements._lexicon import cues_by_first_word, match_cue, words
-from geobrief.statements._phrases import phrase_after, phrase_before
+from geobrief.statements._phrases import _AUXILIARIES, _PAST_VERBS, phrase_after, phrase_before
 from geobrief.statements._quotes import Quote
 from geobrief.statements._text import END, START, TEXT
 
@@ -258,10 +258,6 @@ def _dash(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> QuoteAttrib
     return QuoteAttribution(
         quote, kind, None, None, span, ctx.resolve(span, head, phrase.is_pronoun(tokens))
     )
-
-
-_AUXILIARIES = words("auxiliary")
-_PAST_VERBS = words("past_verb")
 
 
 def _introducing_sentence(ctx: ArticleContext, quote: Quote) -> SentenceInfo | None:

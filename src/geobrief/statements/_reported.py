@@ -10,7 +10,8 @@ import attrs
 from geobrief._model import Span
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._frames import Frame
-from geobrief.statements._lexicon import source_type, words
+from geobrief.statements._lexicon import source_type
+from geobrief.statements._phrases import _pronouns
 
 __all__ = ["ReportedFrame", "reported_frames", "source_kind"]
 
@@ -126,15 +127,7 @@ _THAT_BEFORE = re.compile(r"\bthat\W*\Z")
 def _pronoun_like(phrase: str) -> bool:
     """``He's`` (``He's saying that ...``) is a pronoun as much as ``he``."""
     word = phrase.lower().replace("’", "'").removesuffix("'s")
-    return word in _PRONOUNS
-
-
-_PRONOUNS = (
-    words("pronoun_person")
-    | words("pronoun_plural")
-    | words("pronoun_thing")
-    | words("pronoun_first")
-)
+    return word in _pronouns()
 
 
 def is_statement(ctx: ArticleContext, reported: ReportedFrame) -> bool:
