@@ -165,12 +165,9 @@ def _pre_frame(
     sentence = ctx.sentence_at(quote.open_mark)
     if sentence is None:
         return None
-    if not ctx.text[sentence.span.start : quote.open_mark].strip():
-        k = ctx.sentence_index(sentence)
-        if k > 0:
-            previous = ctx.sentences[k - 1]
-            if ctx.text[previous.span.start : previous.span.end].rstrip().endswith((":", ",")):
-                sentence = previous
+    previous = _introducing_sentence(ctx, sentence, quote, (":", ","))
+    if previous is not None:
+        sentence = previous
     best: Frame | None = None
     for frame in sentence.frames:
         if frame.cue_span.end > quote.open_mark:
@@ -260,17 +257,19 @@ def _dash(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> QuoteAttrib
     )
 
 
-def _introducing_sentence(ctx: ArticleContext, quote: Quote) -> SentenceInfo | None:
-    """The sentence right before a quotation that opens its own sentence, when that
-    sentence ends with a colon (``Galantino has called the ruling dangerous:\n\n“...”``)."""
-    sentence = ctx.sentence_at(quote.open_mark)
-    if sentence is None or ctx.text[sentence.span.start : quote.open_mark].strip():
+def _introducing_sentence(
+    ctx: ArticleContext, sentence: SentenceInfo, quote: Quote, endings: tuple[str, ...]
+) -> SentenceInfo | None:
+    """The sentence before ``sentence`` when the quotation opens ``sentence`` and that
+    previous sentence ends with one of ``endings`` (``X stated:`` or ``Galantino has
+    called the ruling dangerous:``, then ``“...”`` in the next paragraph)."""
+    if ctx.text[sentence.span.start : quote.open_mark].strip():
         return None
     k = ctx.sentence_index(sentence)
     if k == 0:
         return None
     previous = ctx.sentences[k - 1]
-    if not ctx.text[previous.span.start : previous.span.end].rstrip().endswith(":"):
+    if not ctx.text[previous.span.start : previous.span.end].rstrip().endswith(endings):
         return None
     return previous
 
@@ -281,7 +280,10 @@ def _colon_subject(
     """``X has called the ruling dangerous:`` + ``“...”``: a sentence that ends with a
     colon introduces the quotation after it, even without a speech cue; the speaker is
     its subject (the phrase before its first verb), when that names a known actor."""
-    sentence = _introducing_sentence(ctx, quote)
+    sentence = ctx.sentence_at(quote.open_mark)
+    if sentence is None:
+        return None
+    sentence = _introducing_sentence(ctx, sentence, quote, (":",))
     if sentence is None:
         return None
     tokens, lowers = sentence.rows, sentence.lowers
