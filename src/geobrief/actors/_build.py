@@ -9,7 +9,15 @@ from typing import Any
 
 import attrs
 
-from geobrief._model import Actor, Article, Mention, _trusted_article, _trusted_span
+from geobrief._model import (
+    Actor,
+    Article,
+    Mention,
+    _set_mention_actor_id,
+    _set_mention_span,
+    _trusted_article,
+    _trusted_span,
+)
 from geobrief.actors._context import (
     _LOC,
     _LOCATION_KIND,
@@ -151,8 +159,8 @@ def _build(
         # fast as the checked constructors, and there is one per mention
         span = trusted_span(start, end)
         mention = new(Mention)
-        _set_actor_id(mention, aid)
-        _set_span(mention, span)
+        _set_mention_actor_id(mention, aid)
+        _set_mention_span(mention, span)
         mentions.append(mention)
     # aliases; affiliations must point at known actors
     built: dict[str, Actor] = {}
@@ -266,8 +274,6 @@ def _derived(
 
 
 _new = object.__new__
-_set_actor_id = Mention.__dict__["actor_id"].__set__
-_set_span = Mention.__dict__["span"].__set__
 _set_id = Actor.__dict__["id"].__set__
 _set_kind = Actor.__dict__["kind"].__set__
 _set_name = Actor.__dict__["name"].__set__
