@@ -13,6 +13,7 @@ previous quotation's speaker when nothing else intervenes (``“A,” he said. �
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import compress
 
 import attrs
@@ -333,7 +334,14 @@ def _is_title(ctx: ArticleContext, quote: Quote, kind: StatementKind) -> bool:
     cleaned = [t.strip(_EDGE_PUNCTUATION) for t in tokens]
     if any(w.lower() in _FIRST_PERSON for w in cleaned):
         return False
-    content_words = [w for w in cleaned if w[:1].isalpha() and w.lower() not in _TITLE_MINOR]
+    return title_cased(cleaned)
+
+
+def title_cased(words: Sequence[str]) -> bool:
+    """Whether at least two in three of the content words (those starting with a letter,
+    less the minor words of titles: ``of``, ``the`` ...) are capitalized; False when
+    there are none."""
+    content_words = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_MINOR]
     if not content_words:
         return False
     capitalized = sum(1 for w in content_words if w[0].isupper())

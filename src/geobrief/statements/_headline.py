@@ -17,7 +17,8 @@ import attrs
 
 from geobrief._model import Span
 from geobrief.statements._context import ArticleContext
-from geobrief.statements._lexicon import source_type, words
+from geobrief.statements._direct import title_cased
+from geobrief.statements._lexicon import source_type
 
 __all__ = ["HeadlineSource", "headline_sources"]
 
@@ -53,7 +54,9 @@ def headline_sources(ctx: ArticleContext) -> list[HeadlineSource]:
         if match is None:
             continue
         content_text = text[match.end() : line.end].rstrip()
-        if len(content_text.split()) < _MIN_CONTENT_WORDS or _title_case(content_text):
+        content_words = content_text.split()
+        # (a subtitle in title case names a piece, not what its source says)
+        if len(content_words) < _MIN_CONTENT_WORDS or title_cased(content_words):
             continue
         speaker_span = Span(start=match.start(1), end=match.end(1))
         speaker = _named_actor(ctx, speaker_span)
@@ -62,16 +65,6 @@ def headline_sources(ctx: ArticleContext) -> list[HeadlineSource]:
         content = Span(start=match.end(), end=match.end() + len(content_text))
         found.append(HeadlineSource(speaker_span, content, speaker))
     return found
-
-
-def _title_case(line: str) -> bool:
-    """A subtitle in title case (``Frank Messina: An Interview with the Poet``) names
-    a piece, not what its source says."""
-    content_words = [
-        w for w in line.split() if w[:1].isalpha() and w.lower() not in words("title_minor")
-    ]
-    capitalized = sum(1 for w in content_words if w[0].isupper())
-    return bool(content_words) and capitalized * 3 >= len(content_words) * 2
 
 
 def _named_actor(ctx: ArticleContext, span: Span) -> str | None:
