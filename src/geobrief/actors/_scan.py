@@ -155,6 +155,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     title_heads = lex.title_heads
     plain_words = _plain_words()
     quick_skips = _quick_skips(lex, ctx.gaz)
+    inert = _inert_followers(body_trie)
     pos = 0
     for i in ctx.candidates:
         if i < pos:
@@ -188,6 +189,18 @@ def _scan(ctx: _Context) -> list[_Item]:
                 k += 1
             if hit is not None:
                 nxt = toks[j] if j < n else None  # the token after the match
+                if nxt is not None:
+                    quiet = inert.get(nxt)
+                    if quiet is None:
+                        quiet = _remember_inert(inert, nxt, body_trie)
+                    if quiet and hit.role != "ignore":
+                        # the common case ("Russia ,", "North Korea and"): the token after
+                        # the match starts none of the rules below, so the match is the item
+                        actor = gaz_actors.get(hit.actor_id)
+                        if actor is None or actor.kind is not _PERSON_KIND:
+                            items.append(_Item("gaz", i, j, hit, hit.actor_id))
+                            pos = j
+                            continue
                 if nxt is not None and (
                     # "Vladimir Putin", "Jordan Peterson": a given name, not a place
                     (
@@ -349,6 +362,50 @@ def _scan(ctx: _Context) -> list[_Item]:
                 pos = end
                 continue
     return items
+
+
+_INERT: dict[int, tuple[Trie, dict[str, bool]]] = {}
+_INERT_LIMIT = 8192
+"""Most distinct tokens one follower memo holds (it is emptied when it grows past)."""
+
+
+def _inert_followers(body_trie: Trie) -> dict[str, bool]:
+    """The memo of :func:`_remember_inert` for ``body_trie`` (one per trie: the packaged
+    one, in practice). Each entry is a pure function of one token, so the memo is kept
+    across texts (bounded by ``_INERT_LIMIT``); a racing thread at worst computes an
+    entry twice."""
+    cached = _INERT.get(id(body_trie))
+    if cached is not None and cached[0] is body_trie:
+        return cached[1]
+    if len(_INERT) > 16:
+        _INERT.clear()
+    memo: dict[str, bool] = {}
+    _INERT[id(body_trie)] = (body_trie, memo)
+    return memo
+
+
+def _remember_inert(memo: dict[str, bool], token: str, body_trie: Trie) -> bool:
+    """Whether ``token``, right after a gazetteer match, starts none of the scan's rules
+    that look past the match (and remember it in ``memo``): it is not capitalized (a given
+    name's surname, a longer name, an organization's name run), not ``$`` (a currency),
+    has no digit (a product code), is no possessive (a government body after it), and its
+    lowercase is no joiner (``of``: a longer name) or government-body word. A token that
+    lowercasing could change other than as ASCII (``\u212a``, Kelvin) is never taken, so
+    the answer holds however the context lowercases its tokens."""
+    if len(memo) >= _INERT_LIMIT:
+        memo.clear()
+    low = token.lower()
+    quiet = (
+        not token[0].isupper()
+        and token != "$"
+        and token not in _POSSESSIVE
+        and not any(map(str.isdigit, token))
+        and (token.isascii() or low == token == token.upper())
+        and low not in _JOINERS
+        and low not in body_trie
+    )
+    memo[token] = quiet
+    return quiet
 
 
 _QuickSkip = tuple[Trie | None, frozenset[str] | None]

@@ -1,0 +1,185 @@
+"""Shortcuts of the actors scan, classify, link and build steps give what the plain
+computations they replace give."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import geobrief
+import geobrief.actors._scan as scan
+from geobrief import Article
+from geobrief.actors import Gazetteer
+from geobrief.actors._context import _body_trie
+from geobrief.actors._recognize import _context
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = [ROOT / "examples" / "russia_north_korea_brief.txt"]
+TEXTS += sorted((ROOT / "tests" / "fixtures").glob("**/*.txt"))
+
+STRUCTURED = geobrief.default_pipeline().without("actors").without("statements")
+STRUCTURED = STRUCTURED.without("claims")
+
+
+def structured(text: str) -> Article:
+    return STRUCTURED.parse(text)
+
+
+def _scanned(text: str) -> list[tuple[object, ...]]:
+    ctx = _context(structured(text), Gazetteer.default())
+    if ctx is None:
+        return []
+    return [
+        (it.kind, it.i, it.j, it.entry, it.actor_id, it.type, it.affiliation)
+        for it in scan._scan(ctx)
+    ]
+
+
+@contextmanager
+def _without_inert_followers() -> Iterator[None]:
+    """The scan with every gazetteer match taking the full path (no follower is inert)."""
+    followers, remember = scan._inert_followers, scan._remember_inert
+    scan._inert_followers = lambda body_trie: {}  # type: ignore[assignment]
+    scan._remember_inert = lambda memo, token, body_trie: False  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        scan._inert_followers, scan._remember_inert = followers, remember
+
+
+FOLLOWERS = [
+    ",",
+    ".",
+    "and",
+    "said",
+    "’s",
+    "'s",
+    "$",
+    "US$",
+    "of",
+    "Of",
+    "for",
+    "on",
+    "ministry",
+    "Ministry",
+    "foreign",
+    "military",
+    "A380",
+    "787",
+    "Putin",
+    "Peterson",
+    "Air",
+    "Force",
+    "Commercial",
+    "Airplanes",
+    "University",
+    "\u212aey",  # a Kelvin sign: lowercases to an ASCII letter
+    "—",
+    "“",
+    "(",
+]
+NAMES = [
+    "Russia",
+    "North",
+    "Korea",
+    "Korean",
+    "Russian",
+    "the",
+    "United",
+    "States",
+    "U.S.",
+    "Boeing",
+    "Airbus",
+    "Jordan",
+    "Vladimir",
+    "Moscow",
+    "Texas",
+    "Gulf",
+    "Mexico",
+    "FTSE",
+    "100",
+    "HK",
+    "NATO",
+    "UN",
+    "Apple",
+    "Computer",
+    "United",
+    "Kingdom",
+    "Great",
+    "Britain",
+    "Northern",
+    "Ireland",
+    "Czech",
+    "Republic",
+]
+SALAD = st.lists(st.sampled_from(FOLLOWERS + NAMES), min_size=1, max_size=30)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_inert_followers_change_no_item(path: Path) -> None:
+    """A gazetteer match followed by an inert token (``Russia ,``) taken at once gives the
+    items the full path gives."""
+    text = geobrief.read_text(path)
+    fast = _scanned(text)
+    with _without_inert_followers():
+        full = _scanned(text)
+    assert full == fast
+
+
+@settings(max_examples=200, deadline=None)
+@given(SALAD, st.sampled_from([" ", "", "\n"]))
+@example(["Russia", "'s", "military", "said"], " ")
+@example(["the", "United", "Kingdom", "of", "Great", "Britain"], " ")
+@example(["Boeing", "787"], " ")
+@example(["HK", "$"], "")
+def test_inert_followers_change_no_item_on_generated_text(words: list[str], sep: str) -> None:
+    """The same on word salads of gazetteer names and the tokens that can follow them
+    (possessives, currencies, product codes, joiners, body words, capitalized words), with
+    and without spaces between them."""
+    text = sep.join(words) if sep else " ".join(words).replace(" $", "$")
+    fast = _scanned(text)
+    with _without_inert_followers():
+        full = _scanned(text)
+    assert full == fast
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        (",", True),
+        ("and", True),
+        ("—", True),
+        ("“", True),
+        ("Putin", False),
+        ("$", False),
+        ("'s", False),
+        ("’s", False),
+        ("A380", False),
+        ("787", False),
+        ("of", False),
+        ("for", False),
+        ("ministry", False),
+        ("military", False),
+        ("\u212aey", False),
+        ("école", False),
+    ],
+)
+def test_remember_inert(token: str, expected: bool) -> None:
+    """Which followers are inert, and the answer is remembered."""
+    memo: dict[str, bool] = {}
+    assert expected == scan._remember_inert(memo, token, _body_trie())
+    assert {token: expected} == memo
+
+
+def test_inert_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The follower memo is emptied when it reaches its limit."""
+    monkeypatch.setattr(scan, "_INERT_LIMIT", 3)
+    memo: dict[str, bool] = {}
+    for token in ["a", "b", "c", "d"]:
+        scan._remember_inert(memo, token, _body_trie())
+    assert {"d": True} == memo
