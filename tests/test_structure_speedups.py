@@ -252,3 +252,30 @@ def test_heading_keys_match_the_always_collapsing_reference(text: str) -> None:
         for end in range(start, len(text) + 1):
             expected = _reference_heading_key(text, start, end)
             assert expected == headings.heading_key(text, start, end)
+
+
+def _reference_lines(text: str) -> list[Line]:
+    """The line scanner as first written: ``str.split`` at line breaks, each line's
+    content found by ``trim``."""
+    lines = []
+    pos = 0
+    for number, raw in enumerate(text.split("\n")):
+        end = pos + len(raw)
+        content_start, content_end = trim(text, pos, end)
+        lines.append(Line(number, pos, end, content_start, content_end))
+        pos = end + 1
+    return lines
+
+
+_LINE_TEXTS = st.lists(
+    st.sampled_from([*"ab\n\n\t \u00a0\u3000\u2028\x1c|", " x ", "word", "\r"]), max_size=30
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE_TEXTS)
+def test_lines_are_scanned_as_the_reference_scans_them(text: str) -> None:
+    """scan_lines (a find loop that copies only lines with whitespace at an end) gives
+    the same lines as the split-and-trim scanner, blank and whitespace-only lines,
+    a final line break and the empty text included."""
+    assert _reference_lines(text) == scan_lines(text)

@@ -41,14 +41,24 @@ def scan_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     new = tuple.__new__  # Line's own ``__new__`` is a Python function around this call
-    pos = 0
-    for index, raw in enumerate(text.split("\n")):
-        end = pos + len(raw)
-        left = raw.lstrip()
-        content_start = end - len(left)
-        append(new(Line, (index, pos, end, content_start, content_start + len(left.rstrip()))))
+    find = text.find
+    size = len(text)
+    index = pos = 0
+    while True:
+        end = find("\n", pos)
+        if end < 0:
+            end = size
+        if pos == end or not (text[pos].isspace() or text[end - 1].isspace()):
+            # (the common cases, an empty line and one with nothing to strip: no copy)
+            append(new(Line, (index, pos, end, pos, end)))
+        else:
+            left = text[pos:end].lstrip()
+            content_start = end - len(left)
+            append(new(Line, (index, pos, end, content_start, content_start + len(left.rstrip()))))
+        if end == size:
+            return lines
         pos = end + 1
-    return lines
+        index += 1
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
