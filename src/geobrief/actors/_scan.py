@@ -196,11 +196,14 @@ def _scan(ctx: _Context) -> list[_Item]:
                     if quiet and hit.role != "ignore":
                         # the common case ("Russia ,", "North Korea and"): the token after
                         # the match starts none of the rules below, so the match is the item
+                        # (a known person's a name run: titles come from the text)
                         actor = gaz_actors.get(hit.actor_id)
                         if actor is None or actor.kind is not _PERSON_KIND:
                             items.append(_Item("gaz", i, j, hit, hit.actor_id))
-                            pos = j
-                            continue
+                        else:
+                            items.append(_Item("name", i, j, None, hit.actor_id, _PERSON))
+                        pos = j
+                        continue
                 if nxt is not None and (
                     # "Vladimir Putin", "Jordan Peterson": a given name, not a place
                     (
