@@ -114,3 +114,44 @@ def test_trusted_actor_source_equals_the_checked_one(
     assert [getattr(expected, f.name) for f in attrs.fields(ActorSource)] == [
         getattr(actual, f.name) for f in attrs.fields(ActorSource)
     ]
+
+
+def _reference_sentences(article: Article) -> list[Span]:
+    """Article.sentences as first written: the paragraphs in document order (by start),
+    their sentences, then the key points' sentences, all sorted by (start, end)."""
+    spans = [s for p in article.paragraphs() for s in p.sentences]
+    spans.extend(s for k in article.key_points for s in k.sentences)
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentences_are_those_of_the_paragraphs_in_order(text: str) -> None:
+    """Article.sentences (gathered field by field, then sorted) gives the same spans in the
+    same order as gathering them paragraph by paragraph in document order."""
+    article = geobrief.parse(text)
+    assert _reference_sentences(article) == list(article.sentences())
+
+
+def test_sentences_of_out_of_order_fields() -> None:
+    """A summary and FAQ answer placed before the sections and a key point between them
+    still come out in document order."""
+    text = "First one. Then two.\nThird here.\nFourth. Fifth.\nSixth."
+    spans = [Span(start=m, end=m + 3) for m in (0, 11, 21, 32, 40, 47)]
+    article = Article(
+        id="x",
+        text=text,
+        summary=(geobrief.Paragraph(span=Span(start=32, end=46), sentences=tuple(spans[3:5])),),
+        sections=(
+            geobrief.Section(
+                span=Span(start=0, end=32),
+                paragraphs=(
+                    geobrief.Paragraph(span=Span(start=0, end=20), sentences=tuple(spans[:2])),
+                ),
+            ),
+        ),
+        key_points=(geobrief.KeyPoint(span=Span(start=21, end=31), sentences=(spans[2],)),),
+        lead=geobrief.Paragraph(span=Span(start=47, end=53), sentences=(spans[5],)),
+    )
+    assert spans == list(article.sentences())
+    assert _reference_sentences(article) == list(article.sentences())

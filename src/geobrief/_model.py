@@ -691,8 +691,19 @@ class Article:
 
     def sentences(self) -> Iterator[Span]:
         """Every sentence span in document order (paragraphs and key points)."""
-        spans = [s for p in self.paragraphs() for s in p.sentences]
-        spans.extend(s for k in self.key_points for s in k.sentences)
+        # Gathered field by field (the sort below puts them in document order, so the
+        # paragraphs need no ordering of their own), then key points.
+        spans: list[Span] = [] if self.lead is None else [*self.lead.sentences]
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                spans += paragraph.sentences
+        for paragraph in self.summary:
+            spans += paragraph.sentences
+        for item in self.faq:
+            for paragraph in item.answer:
+                spans += paragraph.sentences
+        for key_point in self.key_points:
+            spans += key_point.sentences
         spans.sort(key=lambda s: (s.start, s.end))  # Span order, without attrs' slow __lt__
         return iter(spans)
 
