@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import geobrief
 import geobrief.actors._scan as scan
-from geobrief import Article
+from geobrief import Actor, ActorKind, Article, ModelError
 from geobrief.actors import Gazetteer
+from geobrief.actors._build import _new_actor
 from geobrief.actors._context import _body_trie
 from geobrief.actors._recognize import _context
 
@@ -183,3 +184,37 @@ def test_inert_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for token in ["a", "b", "c", "d"]:
         scan._remember_inert(memo, token, _body_trie())
     assert {"d": True} == memo
+
+
+ACTOR_FIELDS = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(
+            ["person:andrei-rudenko", "org:rus-foreign-ministry", "loc:x", "person:", "a b", "x"]
+        ),
+        "kind": st.sampled_from([ActorKind.PERSON, ActorKind.ORGANIZATION, "location"]),
+        "name": st.sampled_from(["Andrei Rudenko", "Russian foreign ministry"]),
+        "aliases": st.sampled_from([(), ("Rudenko",), ["Rudenko"]]),
+        "titles": st.sampled_from([(), ("Deputy Foreign Minister",), ["Minister"]]),
+        "affiliation": st.sampled_from([None, "state:RUS", "state RUS", "state:"]),
+        "iso3": st.sampled_from([None, "RUS"]),
+        "wikidata": st.sampled_from([None, "Q159"]),
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ACTOR_FIELDS)
+def test_new_actor_is_the_checked_actor(fields: dict[str, object]) -> None:
+    """A draft's Actor built slot by slot equals ``Actor(**fields)``, and fields the
+    checked constructor rejects are still rejected."""
+    try:
+        expected = Actor(**fields)  # type: ignore[arg-type]
+    except ModelError:
+        with pytest.raises(ModelError):
+            _new_actor(dict(fields))
+        return
+    actual = _new_actor(dict(fields))
+    assert expected == actual
+    assert [type(getattr(expected, f)) for f in fields] == [
+        type(getattr(actual, f)) for f in fields
+    ]

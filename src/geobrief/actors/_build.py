@@ -10,7 +10,9 @@ from typing import Any
 import attrs
 
 from geobrief._model import (
+    _ACTOR_ID_MATCH,
     Actor,
+    ActorKind,
     Article,
     Mention,
     _set_mention_actor_id,
@@ -238,7 +240,7 @@ def _actor(fields: dict[str, Any], gaz: Gazetteer) -> Actor:
     is built, and validated, once)."""
     known = gaz.actors.get(fields["id"])
     if known is None:
-        return Actor(**fields)
+        return _new_actor(fields)
     if known.aliases == fields["aliases"] and all(  # what differs most often: tested first
         getattr(known, k) == v for k, v in fields.items()
     ):
@@ -249,6 +251,40 @@ def _actor(fields: dict[str, Any], gaz: Gazetteer) -> Actor:
 
 
 _KEPT_FIELDS = ("id", "kind", "name", "iso3", "wikidata")
+
+
+def _new_actor(fields: dict[str, Any]) -> Actor:
+    """``Actor(**fields)`` for a draft of this stage, its slots set directly when the
+    values are what the checked constructor would keep as they are: an ``ActorKind``
+    member, tuples of aliases and titles (this text's strings), ids that match the actor
+    id pattern (tested here, the validators' own test), no ISO code or QID. Anything
+    else (a caller's odd id) goes through the checked constructor, which reports it.
+    About six times as fast; a text that names many new persons and organizations builds
+    one per actor."""
+    aid, affiliation = fields["id"], fields["affiliation"]
+    if not (
+        _DERIVED_FAST
+        and type(fields["kind"]) is ActorKind
+        and type(fields["aliases"]) is tuple
+        and type(fields["titles"]) is tuple
+        and type(fields["name"]) is str
+        and fields["iso3"] is None
+        and fields["wikidata"] is None
+        and type(aid) is str
+        and _ACTOR_ID_MATCH(aid)
+        and (affiliation is None or (type(affiliation) is str and _ACTOR_ID_MATCH(affiliation)))
+    ):
+        return Actor(**fields)
+    actor = _new(Actor)
+    _set_id(actor, aid)
+    _set_kind(actor, fields["kind"])
+    _set_name(actor, fields["name"])
+    _set_aliases(actor, fields["aliases"])
+    _set_titles(actor, fields["titles"])
+    _set_affiliation(actor, affiliation)
+    _set_iso3(actor, None)
+    _set_wikidata(actor, None)
+    return actor
 
 
 def _derived(
