@@ -145,28 +145,27 @@ def _rows_of_chunks(chunks: list[str], start: int) -> tuple[list[TokenRow], list
     """
     rows: list[TokenRow] = []
     texts: list[str] = []
-    add_row = rows.append
-    add_text = texts.append
     pos = start
     for chunk in chunks:
         end = pos + len(chunk)
+        # (``rows.append`` itself, not a bound copy: Python specializes the call)
         if chunk.isalnum() or end - pos == 1:
-            add_text(chunk)
-            add_row((pos, end, chunk))
+            texts.append(chunk)
+            rows.append((pos, end, chunk))
         elif chunk[-1] != "_" and chunk[:-1].isalnum():
             word = chunk[:-1]
             mark = chunk[-1]
             cut = end - 1
-            add_text(word)
-            add_text(mark)
-            add_row((pos, cut, word))
-            add_row((cut, end, mark))
+            texts.append(word)
+            texts.append(mark)
+            rows.append((pos, cut, word))
+            rows.append((cut, end, mark))
         else:
             at = pos
             for token in _split_tokens(chunk)[1::2]:
                 token_end = at + len(token)
-                add_text(token)
-                add_row((at, token_end, token))
+                texts.append(token)
+                rows.append((at, token_end, token))
                 at = token_end
         pos = end + 1
     return rows, _lowers(texts)
