@@ -15,7 +15,9 @@ from geobrief._model import Mention, Span
 from geobrief.statements._context import SentenceInfo
 from geobrief.statements._frames import (
     _CLAUSE_STOP,
+    _CUE_FIRST_WORDS,
     _TRAILING,
+    _attribution_tail,
     _clause_end,
     _trailing_attribution,
     participle_after_comma,
@@ -30,6 +32,8 @@ from geobrief.statements._lexscan import (
     scan_lexicons_by_tokens,
     token_rows,
 )
+from geobrief.statements._phrases import _CUE_FIRST_WORDS as _PHRASE_CUE_WORDS
+from geobrief.statements._phrases import _NOT_NOMINAL, _PAST_VERBS, _nominal
 from geobrief.statements._quotes import (
     _MARK,
     _PAIRING_MARK,
@@ -118,6 +122,11 @@ WORDS = [
     "Lavrov",
     "talks",
     "failed",
+    "reportedly",
+    "also",
+    "saying",
+    "he said",
+    "STATES",
 ]
 
 
@@ -610,3 +619,104 @@ def test_quote_marks_are_the_same_characters_in_lowercase() -> None:
         chr(code) for code in range(sys.maxunicode + 1) if chr(code).lower() in QUOTE_MARKS
     }
     assert set(QUOTE_MARKS) == into_marks
+
+
+def reference_trailing_attribution(
+    tokens: Sequence[Token], lowers: Sequence[str], i: int, stop: int
+) -> bool:
+    """``_trailing_attribution`` without its first test (no cue word in the window)."""
+    for k in range(i, min(stop, i + 8)):
+        match = (
+            match_cue(lowers, k)
+            if lowers[k] in _CUE_FIRST_WORDS and not tokens[k].text[0].isupper()
+            else None
+        )
+        if match is not None and match.entry.pos == "verb":
+            after = k + match.length
+            rest = stop - after
+            if k > i and not _attribution_tail(tokens, lowers, match.entry, after, stop):
+                return False
+            return rest <= 10 and "that" not in lowers[after:stop]
+        if tokens[k].text in {",", ";"}:
+            return False
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=25),
+    st.integers(min_value=0, max_value=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_trailing_attribution_equals_the_window_loop(words: list[str], i: int, stop: int) -> None:
+    """A window of tokens holding no cue word reads as no trailing attribution, as the
+    token-by-token loop finds."""
+    tokens = tokenize(" ".join(words))
+    lowers = lowercase(tokens)
+    stop = min(stop, len(tokens))
+    i = min(i, stop)
+    expected = reference_trailing_attribution(tokens, lowers, i, stop)
+    assert expected == _trailing_attribution(tokens, lowers, i, stop)
+
+
+def reference_nominal(token: Token, lowers: Sequence[str], i: int) -> bool:
+    """``_phrases._nominal`` with its tests in their first order (capitalized words last)."""
+    text = token.text
+    first = text[0]
+    if not first.isalnum():
+        return text in {".", "-", "&"} and i > 0 and lowers[i - 1][:1].isalnum()
+    lower = lowers[i]
+    if len(text) > 1 and text.isupper():
+        return True
+    if lower in _NOT_NOMINAL:
+        return False
+    if first.isupper() or first.isdigit():
+        return True
+    if (
+        lower.endswith(("ed", "ing"))
+        and lower in _PHRASE_CUE_WORDS
+        and match_cue(lowers, i) is not None
+    ):
+        return False
+    if lower in _PAST_VERBS or lower.endswith("n't") or lower == "cannot":
+        return False
+    return not lower.endswith("ly")
+
+
+NOMINAL_WORDS = [
+    "The",
+    "the",
+    "WHO",
+    "Who",
+    "who",
+    "IT",
+    "It",
+    "3M",
+    "3m",
+    "9",
+    "\u01c5A",
+    "\u01c5",
+    "\u24b6",
+    "\u24b6BC",
+    "Said",
+    "said",
+    "warned",
+    "reportedly",
+    "didn't",
+    ".",
+    "-",
+    "&",
+    "Lavrov",
+    "minister",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NOMINAL_WORDS), min_size=1, max_size=8))
+def test_nominal_equals_the_first_order_of_its_tests(words: list[str]) -> None:
+    """Testing for a capitalized word first answers as the tests in their first order,
+    for all-capital, titlecase, digit-led and symbol words too."""
+    tokens = tokenize(" ".join(words))
+    lowers = lowercase(tokens)
+    expected = [reference_nominal(t, lowers, k) for k, t in enumerate(tokens)]
+    assert expected == [_nominal(t, lowers, k) for k, t in enumerate(tokens)]

@@ -37,6 +37,8 @@ _CLAUSE_BREAKS = _CLAUSE_STOP | {"and", "but", ","}
 """Lowercase tokens where a content clause may end (punctuation lowers to itself)."""
 _NOT_PARTICIPLE_STOP = frozenset({"including", "regarding", "concerning", "following", "during"})
 _CONTENT_START_SKIP = _QUOTE_TOKENS | _TRAILING
+_WINDOW_STOPS = _QUOTE_TOKENS | {",", ".", ";", ":", "!", "?"}
+"""Tokens that end the search for ``that`` or a preposition after a cue."""
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 """A token whose lowercase form ends with ``'s`` ends with one of these (no other
 character lowers to an apostrophe or an ``s``)."""
@@ -159,10 +161,13 @@ def _clause_end(tokens: Sequence[TokenRow], lowers: Sequence[str], start: int, s
                 and tokens[at][END] == tokens[at + 1][START]
             ):
                 continue  # a comma inside a number or a word ("32,000"), not a clause break
-            if participle_after_comma(tokens, lowers, at, stop) >= 0:
-                k = at
+            after = lowers[at + 1]
+            if (
+                after.endswith(_PARTICIPLE_OR_ADJUNCT_ENDINGS) or after in _ADJUNCT_ADVERBS
+            ) and participle_after_comma(tokens, lowers, at, stop) >= 0:
+                k = at  # (a participle clause opens with an -ing word, or an adverb before one)
                 break
-            if lowers[at + 1] == "according":
+            if after == "according":
                 k = at
                 break
             if _trailing_attribution(tokens, lowers, at + 1, stop):
@@ -174,6 +179,9 @@ def _clause_end(tokens: Sequence[TokenRow], lowers: Sequence[str], start: int, s
 
 
 _ADJUNCT_ADVERBS = frozenset({"further", "thus", "thereby", "also", "again", "still"})
+_PARTICIPLE_OR_ADJUNCT_ENDINGS = ("ing", "ly")
+"""What the word after a comma ends with (or is one of :data:`_ADJUNCT_ADVERBS`) when
+:func:`participle_after_comma` can find a participle there."""
 
 
 def participle_after_comma(
@@ -231,7 +239,10 @@ def _trailing_attribution(
     tokens: Sequence[TokenRow], lowers: Sequence[str], i: int, stop: int
 ) -> bool:
     """True when tokens ``i..stop`` read like ``he said.`` / ``said the ministry.``."""
-    for k in range(i, min(stop, i + 8)):
+    window_end = min(stop, i + 8)
+    if _CUE_FIRST_WORDS.isdisjoint(lowers[i:window_end]):
+        return False  # (no cue can start in the window: the loop finds none)
+    for k in range(i, window_end):
         match = (
             match_cue(lowers, k)
             if lowers[k] in _CUE_FIRST_WORDS and not tokens[k][TEXT][0].isupper()
@@ -372,8 +383,7 @@ def _after_cue(
     found_prep = -1
     while k < limit:
         lower = lowers[k]
-        text = tokens[k][TEXT]
-        if text in {",", ".", ";", ":", "!", "?"} or text in _QUOTE_TOKENS:
+        if tokens[k][TEXT] in _WINDOW_STOPS:
             break
         if lower == "that" and found_that < 0:
             if _that_reaches_cue(tokens, lowers, cue, after, k):
@@ -382,13 +392,14 @@ def _after_cue(
         if lower in cue.preps and found_prep < 0 and k > after:
             found_prep = k
             break
-        found_cue = match_cue(lowers, k) if k > after and lower in _CUE_FIRST_WORDS else None
-        if (
-            found_cue is not None
-            and found_cue.entry.pos == "verb"
-            and lower not in {"state", "states"}
-        ):
-            break
+        if lower in _CUE_FIRST_WORDS and k > after:
+            found_cue = match_cue(lowers, k)
+            if (
+                found_cue is not None
+                and found_cue.entry.pos == "verb"
+                and lower not in {"state", "states"}
+            ):
+                break
         k += 1
     addressee: Span | None = None
     if cue.takes_object:

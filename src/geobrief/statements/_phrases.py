@@ -90,11 +90,13 @@ def _nominal(token: TokenRow, lowers: Sequence[str], i: int) -> bool:
     if not first.isalnum():
         return text in {".", "-", "&"} and i > 0 and lowers[i - 1][:1].isalnum()
     lower = lowers[i]
+    if first.isupper():  # (the commonest case first: a capitalized word)
+        return lower not in _NOT_NOMINAL or (len(text) > 1 and text.isupper())  # (WHO)
     if len(text) > 1 and text.isupper():
-        return True  # WHO, NATO, KCNA
+        return True  # 3M
     if lower in _NOT_NOMINAL:
         return False
-    if first.isupper() or first.isdigit():
+    if first.isdigit():
         return True
     if (
         lower.endswith(("ed", "ing"))
