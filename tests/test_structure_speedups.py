@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geobrief._model import Span
-from geobrief.structure import headings, sentences, walker
+from geobrief.structure import blocks, headings, paragraphs, sentences, walker
 from geobrief.structure.lines import Line, scan_lines, trim
 from geobrief.structure.sentences import sentence_spans, terminal_marks
 from geobrief.structure.tables import Row, split_row
@@ -288,3 +288,120 @@ def test_lines_past_the_key_limit_have_the_empty_key(length: int, filler: str) -
     the key heading_key gives: empty past the limit, whatever the line holds."""
     text = "x" + filler * (length - 2) + "y"
     assert "" == headings.heading_key(text, 0, len(text))
+
+
+def _reference_single(text: str, line: Line) -> blocks.Block:
+    """blocks._single as first written: every expression tried in turn, whatever the
+    line's first character."""
+    start, end = line.content_start, line.content_end
+    first = text[start]
+    if first not in blocks._MARKER_STARTS and not first.isdigit():
+        return blocks.Block(blocks.KIND_TEXT, line, start, end)
+    heading = blocks._markdown_heading(text, line) if first == "#" else None
+    if heading is not None:
+        return heading
+    if first in "-*_=" and blocks._RULE.fullmatch(text, start, end) is not None:
+        return blocks.Block(blocks.KIND_RULE, line, start, end)
+    numbered = blocks._NUMBERED.match(text, start, end) if first.isdigit() else None
+    if numbered is not None:
+        return blocks.Block(
+            blocks.KIND_LIST_ITEM, line, numbered.end(), end, number=int(numbered.group(1))
+        )
+    bullet = blocks._BULLET.match(text, start, end)
+    if bullet is not None:
+        return blocks.Block(blocks.KIND_LIST_ITEM, line, bullet.end(), end)
+    question = blocks._QUESTION.match(text, start, end)
+    if question is not None and question.end() < end:
+        q_end = blocks._strip_trailing_emphasis(text, question.end(), end)
+        if q_end > question.end():
+            return blocks.Block(blocks.KIND_QUESTION, line, question.end(), q_end)
+    answer = blocks._ANSWER.match(text, start, end)
+    if answer is not None:
+        return blocks.Block(blocks.KIND_ANSWER, line, answer.end(), end)
+    return blocks.Block(blocks.KIND_TEXT, line, start, end)
+
+
+_LINE_STARTS = st.lists(
+    st.sampled_from(
+        [
+            *"-*_=#•+‣◦▪QqAa1 \t:.)xſK\u212a",
+            "**",
+            "__",
+            "Question",
+            "QUESTION",
+            "quEstion",
+            "Answer",
+            "aNSWER",
+            "Q1",
+            "A 2",
+            ": ",
+            "12.",
+            "3)",
+            "text",
+            *("- a", "* b", "• c", "+ d", "‣ e", "◦ f", "▪ g", "_ h"),
+            *("A: ", "a: ", "Answer: ", "**A:** ", "__answer__: ", "Q: ", "q: ", "**Q:** "),
+            *("__Question 2:__ ", "ANSWER 3: ", "answer: ", "question: ", "__answer:__ "),
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_STARTS)
+def test_single_lines_classify_as_when_every_expression_is_tried(text: str) -> None:
+    """_single (each list-item, question and answer expression tried only on a line
+    starting with a character it can match first) classifies every line as trying them
+    all does."""
+    for line in scan_lines(text):
+        if line.content_start < line.content_end:
+            assert _reference_single(text, line) == blocks._single(text, line)
+
+
+def _reference_is_wrapped(text: str, items: list[blocks.Item]) -> bool:
+    """paragraphs.is_wrapped as first written: _ends_sentence asked for every pair."""
+    per_line = wrapped = 0
+    previous = None
+    for block in items:
+        if not isinstance(block, blocks.Block) or block.kind is not blocks.KIND_TEXT:
+            previous = None
+            continue
+        if previous is not None and previous.line.number + 1 == block.line.number:
+            s, e = previous.text_start, previous.text_end
+            if paragraphs._ends_sentence(text, s, e):
+                per_line += 1
+            elif e - s >= paragraphs._MIN_WRAPPED_LINE and text[e - 1] not in paragraphs._OPENERS:
+                wrapped += 1
+        previous = block
+    return wrapped > per_line
+
+
+_WRAP_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "A line that runs on for quite a while without stopping",
+            "Short.",
+            "Ends with a quote.”",
+            "Ends in a bracket)",
+            "Opens a quote “",
+            "x" * 45 + ".\u201d)",
+            "x" * 45 + "\u201d",
+            "- item",
+            "# Head",
+            "|a|b|",
+            "",
+            "word",
+        ]
+    ),
+    max_size=12,
+).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WRAP_TEXTS)
+def test_wrapped_text_is_judged_as_by_the_sentence_end_test(text: str) -> None:
+    """is_wrapped (the last character read directly unless it is a closing mark) judges
+    every text as asking _ends_sentence about every pair of adjacent lines does."""
+    items = blocks.classify(text, scan_lines(text), [])
+    assert _reference_is_wrapped(text, items) == paragraphs.is_wrapped(text, items)

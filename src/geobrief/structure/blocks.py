@@ -74,6 +74,14 @@ _ANSWER = re.compile(
 _RULE = re.compile(r"(?:[-*_=][ \t]*){3,}")
 _MARKER_STARTS = frozenset("#-*_=•+‣◦▪QqAa")
 """First characters of every line kind other than plain text (digits aside)."""
+_BULLET_STARTS = frozenset("-*•+‣◦▪")
+"""The characters ``_BULLET`` can match first."""
+_QUESTION_STARTS = frozenset("*_Qq")
+"""The characters ``_QUESTION`` can match first (emphasis, or ``Q``/``q``)."""
+_ANSWER_STARTS = frozenset("*_Aa")
+"""The characters ``_ANSWER`` can match first (emphasis, or ``A``/``a``)."""
+_new_block = tuple.__new__
+"""``Block(...)`` without Block's own ``__new__`` (a Python function around this call)."""
 _HEADER_WORDS = frozenset({"no", "no.", "#", "number", "nr", "nr."})
 
 
@@ -124,18 +132,21 @@ def _single(text: str, line: Line) -> Block:
             text_end=end,
             number=int(numbered.group(1)),
         )
-    bullet = _BULLET.match(text, start, end)
+    # Each expression is tried only on a line starting with a character it can start
+    # with (its first character class, emphasis, or the label's first letter in either
+    # case: no other character matches ``q`` or ``a`` under IGNORECASE).
+    bullet = _BULLET.match(text, start, end) if first in _BULLET_STARTS else None
     if bullet is not None:
-        return Block(KIND_LIST_ITEM, line, bullet.end(), end)
-    question = _QUESTION.match(text, start, end)
+        return _new_block(Block, (KIND_LIST_ITEM, line, bullet.end(), end, 0, None))
+    question = _QUESTION.match(text, start, end) if first in _QUESTION_STARTS else None
     if question is not None and question.end() < end:
         q_end = _strip_trailing_emphasis(text, question.end(), end)
         if q_end > question.end():
-            return Block(KIND_QUESTION, line, question.end(), q_end)
-    answer = _ANSWER.match(text, start, end)
+            return _new_block(Block, (KIND_QUESTION, line, question.end(), q_end, 0, None))
+    answer = _ANSWER.match(text, start, end) if first in _ANSWER_STARTS else None
     if answer is not None:
-        return Block(KIND_ANSWER, line, answer.end(), end)
-    return Block(KIND_TEXT, line, start, end)
+        return _new_block(Block, (KIND_ANSWER, line, answer.end(), end, 0, None))
+    return _new_block(Block, (KIND_TEXT, line, start, end, 0, None))
 
 
 def _header_row(text: str, row: Row) -> bool:

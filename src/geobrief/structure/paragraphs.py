@@ -72,9 +72,11 @@ def is_wrapped(text: str, blocks: Sequence[object]) -> bool:
             continue
         if previous is not None and previous.line.number + 1 == block.line.number:
             s, e = previous.text_start, previous.text_end
-            if _ends_sentence(text, s, e):
+            last = text[e - 1]  # (a text block is never empty)
+            # ``_ends_sentence`` answered from the last character unless it is a closer.
+            if last in _TERMINAL if last not in _TRAILING_CLOSERS else _ends_sentence(text, s, e):
                 per_line += 1
-            elif e - s >= _MIN_WRAPPED_LINE and text[e - 1] not in _OPENERS:
+            elif e - s >= _MIN_WRAPPED_LINE and last not in _OPENERS:
                 wrapped += 1
         previous = block
     return wrapped > per_line

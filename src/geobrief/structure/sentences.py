@@ -120,12 +120,16 @@ def _marks(text: str, start: int, end: int) -> list[int]:
     """Offsets of every terminal mark in ``text[start:end]``, in order (``str.find``
     skips the text between them far faster than a regex scan)."""
     found: list[int] = []
+    kinds = 0
     for mark in _TERMINALS:
         pos = text.find(mark, start, end)
+        if pos >= 0:
+            kinds += 1
         while pos >= 0:
             found.append(pos)
             pos = text.find(mark, pos + 1, end)
-    found.sort()
+    if kinds > 1:  # (the offsets of one mark are in order already)
+        found.sort()
     return found
 
 
