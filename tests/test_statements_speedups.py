@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import insort
 from collections.abc import Sequence
 
 import attrs
@@ -49,7 +50,7 @@ from geobrief.statements._quotes import (
     scan_quotes,
 )
 from geobrief.statements._resolve import MentionIndex
-from geobrief.statements._text import Token, lowercase, tokenize
+from geobrief.statements._text import Token, _overlaps_any, _span_order, lowercase, tokenize
 
 SINGLE_MARKS = _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES
 
@@ -720,3 +721,27 @@ def test_nominal_equals_the_first_order_of_its_tests(words: list[str]) -> None:
     lowers = lowercase(tokens)
     expected = [reference_nominal(t, lowers, k) for k, t in enumerate(tokens)]
     assert expected == [_nominal(t, lowers, k) for k, t in enumerate(tokens)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12),
+    st.integers(0, 30),
+    st.integers(0, 6),
+)
+def test_title_overlap_search_equals_the_full_scan(
+    pieces: list[tuple[int, int]], title_start: int, title_length: int
+) -> None:
+    """The search that stops at the first sentence starting after the title answers as
+    the scan of every sentence, and the title goes where a stable sort puts it (nested,
+    overlapping, equal and empty spans included)."""
+    spans = sorted(
+        (Span(start=start, end=start + length) for start, length in pieces),
+        key=lambda s: (s.start, s.end),
+    )
+    title = Span(start=title_start, end=title_start + title_length)
+    assert any(s.overlaps(title) for s in spans) == _overlaps_any(spans, title)
+    expected = sorted([*spans, title], key=lambda s: (s.start, s.end))
+    actual = list(spans)
+    insort(actual, title, key=_span_order)
+    assert [(s.start, s.end) for s in expected] == [(s.start, s.end) for s in actual]

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import insort
 from collections.abc import Iterator
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Final, NamedTuple
 
 from geobrief._model import Article, Span
@@ -167,18 +168,29 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start=start, end=end))
 
 
-def _span_order(span: Span) -> tuple[int, int]:
-    return (span.start, span.end)
+_span_order = attrgetter("start", "end")
+"""A span's ``(start, end)``: Span order, without attrs' slow ``__lt__``."""
+
+
+def _overlaps_any(spans: list[Span], span: Span) -> bool:
+    """Whether ``span`` shares a character with one of ``spans`` (sorted by start): only
+    those that start before it ends can, so the search stops at the first that does not."""
+    for other in spans:
+        if other.start >= span.end:
+            return False
+        if span.start < other.end:
+            return True
+    return False
 
 
 def article_sentences(article: Article) -> list[Span]:
     """The article's sentences: from the structure stage when it found any,
     else a minimal split of every non-blank line."""
-    found = list(article.sentences())
+    found = list(article.sentences())  # (in Span order)
     if found:
-        if article.title is not None and not any(s.overlaps(article.title) for s in found):
-            found.append(article.title)
-            found.sort(key=_span_order)  # Span order, without attrs' slow __lt__
+        title = article.title
+        if title is not None and not _overlaps_any(found, title):
+            insort(found, title, key=_span_order)  # (after equal spans, as a stable sort)
         return found
     text = article.text
     spans: list[Span] = []
