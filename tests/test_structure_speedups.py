@@ -13,8 +13,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geobrief._model import Span
+from geobrief._model import Diagnostic, Span
 from geobrief.structure import blocks, headings, paragraphs, sentences, walker
+from geobrief.structure.assemble import _Assembler
 from geobrief.structure.lines import Line, scan_lines, trim
 from geobrief.structure.sentences import sentence_spans, terminal_marks
 from geobrief.structure.tables import Row, split_row
@@ -405,3 +406,86 @@ def test_wrapped_text_is_judged_as_by_the_sentence_end_test(text: str) -> None:
     every text as asking _ends_sentence about every pair of adjacent lines does."""
     items = blocks.classify(text, scan_lines(text), [])
     assert _reference_is_wrapped(text, items) == paragraphs.is_wrapped(text, items)
+
+
+_QUOTE_LINES = st.lists(
+    st.sampled_from(
+        [
+            "Plain words.",
+            "He said “yes”.",
+            "She said: “",
+            "“",
+            "” and then.",
+            'A quote "here" too.',
+            'Opens "',
+            '" closes.',
+            "It’s fine.",
+            "« Il dit",
+            "fin »",
+            "- a list item",
+            "- “listed",
+            *("Il dit «", "Er sagte „", "She said ‘", "end’ there.", "He said “yes", "“open"),
+            "He said “yes\n” and so.",
+            "",
+        ]
+    ),
+    max_size=14,
+).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_QUOTE_LINES)
+def test_quote_joins_match_the_full_walk(text: str) -> None:
+    """_join_quotes (units returned as they are when none can open a quotation) joins
+    exactly the units, and reports exactly the diagnostics, of the full walk."""
+    units = [
+        paragraphs.Unit(b.text_start, b.text_end, b.number, b.kind is blocks.KIND_LIST_ITEM, n, n)
+        for n, b in enumerate(blocks.classify(text, scan_lines(text), []))
+        if isinstance(b, blocks.Block) and b.text_start < b.text_end
+    ]
+    slow: list[Diagnostic] = []
+    fast: list[Diagnostic] = []
+    expected = paragraphs._join_quoted(text, units, slow)
+    assert expected == paragraphs._join_quotes(text, units, fast)
+    assert slow == fast
+
+
+def _reference_units(
+    assembler: _Assembler, items: list[blocks.Item], strip_markers: bool
+) -> list[paragraphs.Unit]:
+    """_Assembler.units as first written: every run of lines between other items made
+    into units on its own."""
+    found: list[paragraphs.Unit] = []
+    run: list[blocks.Block] = []
+    for item in [*items, None]:
+        if isinstance(item, blocks.Block):
+            run.append(item)
+            continue
+        if run:
+            found += paragraphs.build_units(
+                assembler.text,
+                run,
+                wrapped=assembler.wrapped,
+                strip_markers=strip_markers,
+                diagnostics=assembler.diagnostics,
+            )
+            run = []
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUOTE_LINES, st.booleans(), st.booleans(), st.booleans())
+def test_units_of_body_lines_match_the_run_by_run_split(
+    text: str, wrapped: bool, strip_markers: bool, with_table: bool
+) -> None:
+    """_Assembler.units (one build_units call when every item is a body line) gives the
+    units and diagnostics of splitting the items run by run."""
+    if with_table:
+        text += "\n| a | b |\n|---|---|\n| 1 | 2 |\nAfter the table."
+    items = blocks.classify(text, scan_lines(text), [])
+    fast = _Assembler(text=text, wrapped=wrapped, diagnostics=[])
+    slow = _Assembler(text=text, wrapped=wrapped, diagnostics=[])
+    assert _reference_units(slow, items, strip_markers) == fast.units(
+        items, strip_markers=strip_markers
+    )
+    assert slow.diagnostics == fast.diagnostics

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 
 import attrs
 
@@ -99,6 +100,17 @@ class _Assembler:
 
     def units(self, items: Sequence[Item | Question], *, strip_markers: bool) -> list[Unit]:
         """Units of the body lines among ``items`` (tables split runs of lines)."""
+        if all(map(isinstance, items, repeat(Block))):
+            # (the usual group: body lines only, one run; none when it is empty)
+            if not items:
+                return []
+            return build_units(
+                self.text,
+                items,  # type: ignore[arg-type]  # (every item is a Block)
+                wrapped=self.wrapped,
+                strip_markers=strip_markers,
+                diagnostics=self.diagnostics,
+            )
         found: list[Unit] = []
         run: list[Block] = []
         for item in [*items, None]:

@@ -133,6 +133,21 @@ def _unbalanced(text: str, unit: Unit) -> bool:
 
 
 def _join_quotes(text: str, units: list[Unit], diagnostics: list[Diagnostic]) -> list[Unit]:
+    """Merge a unit with the next few when a quotation opened in it closes there
+    (:func:`_join_quoted`); ``units`` itself, without that function's walk, when no
+    unit can open a quotation: none but list items ends with an opening mark or holds
+    a double quote mark (the first test the walk makes of each unit)."""
+    for unit in units:
+        if not unit.is_list and (
+            text[unit.end - 1] in _OPENERS
+            or text.find('"', unit.start, unit.end) >= 0
+            or text.find("“", unit.start, unit.end) >= 0
+        ):
+            return _join_quoted(text, units, diagnostics)
+    return units
+
+
+def _join_quoted(text: str, units: list[Unit], diagnostics: list[Diagnostic]) -> list[Unit]:
     """Merge a unit with the next few when a quotation opened in it closes there.
 
     A unit that ends with an opening quote mark joins up to and including the
