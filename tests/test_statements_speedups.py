@@ -49,7 +49,7 @@ from geobrief.statements._quotes import (
     mark_offsets,
     scan_quotes,
 )
-from geobrief.statements._resolve import MentionIndex
+from geobrief.statements._resolve import MentionIndex, ids_inside
 from geobrief.statements._text import Token, _overlaps_any, _span_order, lowercase, tokenize
 
 SINGLE_MARKS = _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES
@@ -745,3 +745,47 @@ def test_title_overlap_search_equals_the_full_scan(
     actual = list(spans)
     insort(actual, title, key=_span_order)
     assert [(s.start, s.end) for s in expected] == [(s.start, s.end) for s in actual]
+
+
+def reference_ids_inside(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    ids: Sequence[str],
+    span: Span,
+    lo: int = 0,
+    hi: int | None = None,
+) -> tuple[str, ...]:
+    """Every mention of ``[lo, hi)`` that starts in ``span`` and ends inside it, by a plain
+    filter: the distinct actor ids in order of first mention."""
+    seen: dict[str, None] = {}
+    for k in range(lo, len(starts) if hi is None else hi):
+        if span.start <= starts[k] < span.end and ends[k] <= span.end:
+            seen[ids[k]] = None
+    return tuple(seen)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 8), st.sampled_from("abc")),
+        max_size=12,
+    ),
+    st.integers(0, 45),
+    st.integers(0, 20),
+    st.integers(0, 12),
+    st.one_of(st.none(), st.integers(0, 12)),
+)
+def test_ids_inside_equals_the_plain_filter(
+    mentions: list[tuple[int, int, str]], start: int, length: int, lo: int, hi: int | None
+) -> None:
+    """The bisected search (one mention answered without the loop) gives the ids of the
+    mentions inside a span, bounded or not, as a plain filter does."""
+    mentions.sort(key=lambda m: (m[0], -m[1]))
+    starts = [m[0] for m in mentions]
+    ends = [m[0] + m[1] for m in mentions]
+    ids = [m[2] for m in mentions]
+    lo = min(lo, len(mentions))
+    hi = None if hi is None else max(lo, min(hi, len(mentions)))
+    span = Span(start=start, end=start + length)
+    expected = reference_ids_inside(starts, ends, ids, span, lo, hi)
+    assert expected == ids_inside(starts, ends, ids, span, lo, hi)

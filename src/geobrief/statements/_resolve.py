@@ -56,9 +56,12 @@ def ids_inside(
     inside ``span`` (those of its sentence)."""
     end = span.end
     i = bisect.bisect_left(starts, span.start, lo, hi)
-    stop = min(bisect.bisect_left(starts, end, i, hi), i + _MAX_MENTIONS_INSIDE)
-    if i == stop:
-        return ()
+    stop = bisect.bisect_left(starts, end, i, hi)
+    count = stop - i
+    if count < 2:  # (none or one mention starts inside: most spans)
+        return (ids[i],) if count and ends[i] <= end else ()
+    if count > _MAX_MENTIONS_INSIDE:
+        stop = i + _MAX_MENTIONS_INSIDE
     seen: dict[str, None] = {}
     for k in range(i, stop):
         if ends[k] <= end:
