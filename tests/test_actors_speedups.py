@@ -15,7 +15,7 @@ from geobrief._model import _article_is_consistent
 from geobrief.actors import Gazetteer, recognize_actors
 from geobrief.actors._build import _nested_places
 from geobrief.actors._classify import _classify
-from geobrief.actors._context import _sentence_starts
+from geobrief.actors._context import _Labels, _sentence_starts
 from geobrief.actors._recognize import _context
 from geobrief.actors._scan import _scan
 
@@ -238,3 +238,29 @@ def test_quick_skips_change_no_item_on_generated_text(text: str) -> None:
     finally:
         scan._quick_skips = quick
     assert full == fast
+
+
+def _merged_spans_as_first_written(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The label spans merged with a list of ``[lo, hi]`` pairs (the plain computation)."""
+    merged: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [m[0] for m in merged], [m[1] for m in merged]
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS)
+def test_label_spans_merge_as_first_written(spans: list[tuple[int, int]]) -> None:
+    """``_Labels`` merges overlapping and touching spans (empty ones too) into the same
+    start and end lists as the plain merge over ``[lo, hi]`` pairs."""
+    labels = _Labels(spans, [], [])
+    assert _merged_spans_as_first_written(spans) == (labels.los, labels.ends)

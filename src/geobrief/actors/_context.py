@@ -273,15 +273,20 @@ class _Labels:
     __slots__ = ("_ends", "_toks", "ends", "los")
 
     def __init__(self, spans: list[tuple[int, int]], ends: list[int], toks: list[str]) -> None:
-        merged: list[list[int]] = []
+        los: list[int] = []
+        his: list[int] = []
+        last = -1  # end of the last merged span
         for lo, hi in sorted(spans):
-            if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
+            if lo <= last:  # overlaps or touches the last span: extend it
+                if hi > last:
+                    his[-1] = last = hi
             else:
-                merged.append([lo, hi])
-        self.los = [m[0] for m in merged]
+                los.append(lo)
+                his.append(hi)
+                last = hi
+        self.los = los
         """Start offsets of the merged heading and label spans, ascending."""
-        self.ends = [m[1] for m in merged]
+        self.ends = his
         """End offsets of the same spans."""
         self._ends = ends
         self._toks = toks
