@@ -12,10 +12,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import geobrief
+import geobrief.actors._link as link
 import geobrief.actors._scan as scan
 from geobrief import Actor, ActorKind, Article, ModelError
 from geobrief.actors import Gazetteer
 from geobrief.actors._build import _new_actor
+from geobrief.actors._classify import _classify
 from geobrief.actors._context import _body_trie
 from geobrief.actors._recognize import _context
 
@@ -218,3 +220,67 @@ def test_new_actor_is_the_checked_actor(fields: dict[str, object]) -> None:
     assert [type(getattr(expected, f)) for f in fields] == [
         type(getattr(actual, f)) for f in fields
     ]
+
+
+def _linked(text: str) -> tuple[object, ...]:
+    ctx = _context(structured(text), Gazetteer.default())
+    if ctx is None:
+        return ()
+    items = scan._scan(ctx)
+    _classify(ctx, items)
+    persons = link._link(ctx, items)
+    linked = [(it.kind, it.i, it.j, it.entry, it.actor_id, it.type) for it in items]
+    people = {pid: (p.name, p.tokens, p.titles, p.affiliation) for pid, p in persons.items()}
+    return (linked, people)
+
+
+@contextmanager
+def _always_surname_places() -> Iterator[None]:
+    """Link with the pass over gazetteer items always made."""
+    surname_places = link._surname_places
+    link._surname_places = lambda ctx, last_tok: True  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        link._surname_places = surname_places
+
+
+PEOPLE = st.sampled_from(
+    [
+        "Valeska Paris said it.",
+        "Paris agreed.",
+        "Sergey Lavrov met Lavrov.",
+        "Vladimir Putin spoke in Moscow.",
+        "Putin replied.",
+        "Jordan Henderson played.",
+        "Henderson scored in Jordan.",
+        "Anna Chad and Chad met.",
+        "Chad said so.",
+        "Mary Georgia spoke. Georgia protested.",
+        "John Boeing and Boeing said.",
+        "Alex Nato and Nato met.",
+        "Russia and North Korea signed.",
+    ]
+)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_surname_places_skip_changes_nothing(path: Path) -> None:
+    """Skipping the pass that links one-token gazetteer items to persons' surnames when
+    no surname can be one gives the links the pass gives."""
+    text = geobrief.read_text(path)
+    fast = _linked(text)
+    with _always_surname_places():
+        full = _linked(text)
+    assert full == fast
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PEOPLE, min_size=1, max_size=8).map(" ".join))
+def test_surname_places_skip_changes_nothing_on_generated_text(text: str) -> None:
+    """The same on sentences naming persons whose surnames are places, states,
+    organizations or known persons' names."""
+    fast = _linked(text)
+    with _always_surname_places():
+        full = _linked(text)
+    assert full == fast

@@ -11,6 +11,7 @@ from geobrief.actors._context import (
     _ORG,
     _ORG_KIND,
     _PERSON,
+    _PERSON_KIND,
     _STRONG_LOCATIVES,
     _common_word,
     _Context,
@@ -18,7 +19,11 @@ from geobrief.actors._context import (
     _name_shaped,
     _tight,
 )
+from geobrief.actors._gazetteer import _END, Trie
 from geobrief.actors._tokens import slug
+
+_NO_NODE: Trie = {}
+"""The children of a token the gazetteer does not know (none)."""
 
 
 class _Person:
@@ -82,7 +87,7 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             first = person.tokens[0]
             if len(person.tokens) >= 3 or first in fam or first not in ctx.lex.given_names:
                 first_tok.setdefault(person.tokens[0], []).append(pid)
-    if last_tok:
+    if _surname_places(ctx, last_tok):
         for item in items:
             if item.kind == "gaz" and item.j == item.i + 1 and item.entry is not None:
                 candidates = last_tok.get(toks[item.i])
@@ -148,6 +153,25 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
                 if person.affiliation is None and item.affiliation is not None:
                     person.affiliation = item.affiliation
     return persons
+
+
+def _surname_places(ctx: _Context, last_tok: dict[str, list[str]]) -> bool:
+    """Whether some one-token gazetteer item can be the surname of a person named in full
+    (``Paris`` after ``Valeska Paris``): a last name shared by no other person that is a
+    one-token gazetteer name of a known actor other than an organization or a person. The
+    scan makes a one-token match its token's own entry (the first of its trie node), and a
+    person's match a name run, so no gazetteer item of any other token can be one; the
+    seed brief's surnames (``Lavrov``, ``Putin``) are known persons' names."""
+    trie, actors = ctx.gaz.trie, ctx.gaz.actors
+    for word, pids in last_tok.items():
+        if len(pids) != 1:
+            continue
+        entries = trie.get(word, _NO_NODE).get(_END)
+        if entries:
+            actor = actors.get(entries[0].actor_id)
+            if actor is not None and actor.kind is not _ORG_KIND and actor.kind is not _PERSON_KIND:
+                return True
+    return False
 
 
 def _acronym(ctx: _Context, item: _Item) -> bool:
