@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from pathlib import Path
 
 import attrs
@@ -18,6 +20,7 @@ from geobrief.actors._classify import _classify
 from geobrief.actors._context import _Labels, _sentence_starts
 from geobrief.actors._recognize import _context
 from geobrief.actors._scan import _scan
+from geobrief.actors._tokens import token_ends, token_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [ROOT / "examples" / "russia_north_korea_brief.txt"]
@@ -264,3 +267,37 @@ def test_label_spans_merge_as_first_written(spans: list[tuple[int, int]]) -> Non
     start and end lists as the plain merge over ``[lo, hi]`` pairs."""
     labels = _Labels(spans, [], [])
     assert _merged_spans_as_first_written(spans) == (labels.los, labels.ends)
+
+
+TOKEN_AS_FIRST_WRITTEN = re.compile(
+    r"\s*(?:"
+    r"\w\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w)\w+)*"
+    r"|(?:[^\W\d_]\.){2,}"
+    r"|\w+(?:&\w+|['’](?![sS]\b)\w+|\.(?=\w\w)\w+)*"
+    r"|['’][sS]\b"
+    r"|\S"
+    r"|\Z)"
+)
+"""The tokenizer regex with plain quantifiers and the acronym branch as first written."""
+
+TOKEN_TEXT = st.text(
+    alphabet=st.sampled_from("aAbsSU.K&'’-_,;()“”\"12éÉ中ΣK  \n\t\r\xa0\u2003\x85\x1c"),
+    max_size=60,
+) | st.lists(
+    st.sampled_from(["U.S.", "D.P.R.K.", "e.g.", "3.14", "3.5", "AT&T", "O'Leary", "Kim’s", "’s"]),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TOKEN_TEXT)
+def test_token_regex_matches_as_first_written(text: str) -> None:
+    """The tokenizer regex (possessive quantifiers, the acronym branch opening with a
+    character class) gives the same matches as the plain pattern, and ``token_ends`` the
+    plain end offsets and lstripped texts."""
+    expected = TOKEN_AS_FIRST_WRITTEN.findall(text)
+    assert expected == token_pattern().findall(text)
+    while expected and (not expected[-1] or expected[-1].isspace()):
+        expected.pop()
+    ends = list(itertools.accumulate(map(len, expected)))
+    assert (ends, [raw.lstrip() for raw in expected]) == token_ends(text)

@@ -25,7 +25,9 @@ _TOKEN = re.compile(
     rf"\s*{_P}(?:"
     rf"\w\w+{_P}(?:&\w+{_P}|['’](?![sS]\b)\w+{_P}|\.(?=\w\w)\w+{_P})*{_P}"  # words of 2+
     # characters first (the common case; an acronym has a period second, so cannot start so)
-    r"|(?:[^\W\d_]\.){2,}"  # dotted acronyms: U.S., D.P.R.K.
+    rf"|[^\W\d_]\.(?:[^\W\d_]\.)+{_P}"  # dotted acronyms: U.S., D.P.R.K. (written to start
+    # with a character class: the regex engine skips such a branch after testing that one
+    # character, so a punctuation mark does not enter the repeat)
     rf"|\w+{_P}(?:&\w+{_P}|['’](?![sS]\b)\w+{_P}|\.(?=\w\w)\w+{_P})*{_P}"  # AT&T, O'Leary
     r"|['’][sS]\b"  # a possessive
     r"|\S"  # any other character (a hyphen, a period, a quote mark)
