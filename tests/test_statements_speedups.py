@@ -789,3 +789,45 @@ def test_ids_inside_equals_the_plain_filter(
     span = Span(start=start, end=start + length)
     expected = reference_ids_inside(starts, ends, ids, span, lo, hi)
     assert expected == ids_inside(starts, ends, ids, span, lo, hi)
+
+
+_SPEAKER_TEXT = (
+    "Russian Foreign Minister Sergey Lavrov met Kim Jong Un in Pyongyang. "
+    "A spokesman for the Russian foreign ministry, Maria Zakharova, said Russia and "
+    "North Korea would deepen ties, and U.S. officials said Washington was concerned.\n"
+)
+
+
+def reference_speaker_of(index: MentionIndex, span: Span, head: Span) -> str | None:
+    """``MentionIndex.speaker_of`` over the mentions :meth:`MentionIndex.inside` lists."""
+    best: tuple[int, int, str] | None = None
+    rank_of = {"person": 0, "organization": 1, "group": 2, "state": 3, "location": 4}
+    for mention, actor_id in index.inside(span):
+        kind = index.kind(actor_id)
+        covers_head = mention.start <= head.start and head.end <= mention.end + 2
+        if kind.value == "person" or covers_head:
+            rank = (-1 if covers_head else rank_of[kind.value], -mention.start, actor_id)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best is not None else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.integers(0, len(_SPEAKER_TEXT)),
+    st.integers(0, 80),
+    st.integers(0, 80),
+    st.integers(0, 12),
+)
+def test_speaker_of_equals_the_search_over_listed_mentions(
+    start: int, length: int, head_offset: int, head_length: int
+) -> None:
+    """Reading the mentions inside a phrase off the index's lists picks the speaker that
+    the search over :meth:`MentionIndex.inside` picks (a mention covering the head first,
+    then persons, by kind and nearness to the head)."""
+    index = MentionIndex(parse(_SPEAKER_TEXT))
+    n = len(_SPEAKER_TEXT)
+    span = Span(start=start, end=min(n, start + length))
+    head_start = min(span.end, span.start + head_offset)
+    head = Span(start=head_start, end=min(n, head_start + head_length))
+    assert reference_speaker_of(index, span, head) == index.speaker_of(span, head)

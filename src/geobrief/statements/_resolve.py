@@ -135,11 +135,19 @@ class MentionIndex:
         (``U.S. officials``, ``a spokesman for the ministry``) is not the speaker.
         """
         best: tuple[int, int, str] | None = None
-        for mention, actor_id in self.inside(span):
-            kind = self.kind(actor_id)
-            covers_head = mention.start <= head.start and head.end <= mention.end + 2
+        # (the mentions of :meth:`inside`, read off the index's lists)
+        starts, ends, ids, actors, end = self.starts, self.ends, self.ids, self.actors, span.end
+        head_start, head_end = head.start, head.end
+        i = bisect.bisect_left(starts, span.start)
+        for k in range(i, bisect.bisect_left(starts, end, i)):
+            mention_start, mention_end = starts[k], ends[k]
+            if mention_end > end:
+                continue
+            actor_id = ids[k]
+            kind = actors[actor_id].kind
+            covers_head = mention_start <= head_start and head_end <= mention_end + 2
             if kind is ActorKind.PERSON or covers_head:
-                rank = (-1 if covers_head else _KIND_RANK[kind], -mention.start, actor_id)
+                rank = (-1 if covers_head else _KIND_RANK[kind], -mention_start, actor_id)
                 if best is None or rank < best:
                     best = rank
         return best[2] if best is not None else None
