@@ -284,3 +284,41 @@ def test_surname_places_skip_changes_nothing_on_generated_text(text: str) -> Non
     with _always_surname_places():
         full = _linked(text)
     assert full == fast
+
+
+def _one_word_runs_agree(text: str) -> None:
+    ctx = _context(structured(text), Gazetteer.default())
+    if ctx is None:
+        return
+    particles = ctx.lex.name_particles
+    for k, word in enumerate(ctx.toks):
+        if word.isalpha():
+            run_text = ctx.text[ctx.ends[k] - len(word) : ctx.ends[k]]
+            split = run_text.split()
+            words = (
+                tuple(split)
+                if particles.isdisjoint(split)
+                else link._run_words(run_text, particles)
+            )
+            assert (run_text, words) == (word, (word,))
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_one_word_runs_are_their_token(path: Path) -> None:
+    """Link takes a name run of one alphabetic token as its own text and only word: what
+    slicing the text and splitting it into words (without particles) gives."""
+    _one_word_runs_agree(geobrief.read_text(path))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Kim", "de", "van", "Ångström", "ǅemal", "Ⅻ", "x\u00a0y", "Al", "bin"]),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([" ", "\u2003", "\n", " \u00a0"]),
+)
+def test_one_word_runs_are_their_token_on_generated_text(words: list[str], sep: str) -> None:
+    """The same with name particles, non-ASCII letters and other spaces."""
+    _one_word_runs_agree(sep.join(words))

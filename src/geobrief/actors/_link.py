@@ -55,6 +55,11 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
     names: list[tuple[int, _Item, str, tuple[str, ...]]] = []
     for k, it in enumerate(items):
         if it.kind == "name" and it.i < it.j:
+            if it.j - it.i == 1:
+                word = toks[it.i]
+                if word.isalpha():  # one word (no space in it) is the run's text
+                    names.append((k, it, word, (word,)))
+                    continue
             text_ = text[ends[it.i] - len(toks[it.i]) : ends[it.j - 1]]
             split = text_.split()
             if particles.isdisjoint(split):  # the usual case, in C
@@ -66,6 +71,7 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             item.type != _PERSON or len(words) >= 2 or item.actor_id is not None
         ):
             _assign(ctx, item, text_, words, persons, by_text)
+    seen_at: dict[str, list[int]] = {}  # where each person is named, in text order
     for k, item, text_, words in names:
         if item.type is None and len(words) >= 2:
             known = by_text.get(text_)
@@ -74,8 +80,6 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             elif not item.label:
                 item.type = _weak_type(ctx, items, k)
                 _assign(ctx, item, text_, words, persons, by_text)
-    seen_at: dict[str, list[int]] = {}
-    for _, item, _, _ in names:
         if item.type == _PERSON and item.actor_id is not None:
             seen_at.setdefault(item.actor_id, []).append(item.i)
     last_tok: dict[str, list[str]] = {}
