@@ -17,8 +17,8 @@ import geobrief.actors._scan as scan
 from geobrief import Actor, ActorKind, Article, ModelError
 from geobrief.actors import Gazetteer
 from geobrief.actors._build import _new_actor
-from geobrief.actors._classify import _classify
-from geobrief.actors._context import _body_trie
+from geobrief.actors._classify import _classify, _followed_by_place, _weak_type
+from geobrief.actors._context import _LOC, _STRONG_LOCATIVES, _body_trie
 from geobrief.actors._recognize import _context
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -322,3 +322,54 @@ def test_one_word_runs_are_their_token(path: Path) -> None:
 def test_one_word_runs_are_their_token_on_generated_text(words: list[str], sep: str) -> None:
     """The same with name particles, non-ASCII letters and other spaces."""
     _one_word_runs_agree(sep.join(words))
+
+
+def _one_token_weak_types_agree(text: str) -> None:
+    ctx = _context(structured(text), Gazetteer.default())
+    if ctx is None:
+        return
+    items = scan._scan(ctx)
+    _classify(ctx, items)
+    for k, item in enumerate(items):
+        if item.j - item.i != 1 or (item.i >= 1 and ctx.lows[item.i - 1] in _STRONG_LOCATIVES):
+            continue
+        shortcut = _LOC if _followed_by_place(ctx, items, k) else None
+        assert _weak_type(ctx, items, k) == shortcut
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_one_token_weak_type(path: Path) -> None:
+    """For a one-token run that no locative precedes, link's shortcut gives what
+    ``_weak_type`` gives: a place before a comma and a known place, else nothing."""
+    _one_token_weak_types_agree(geobrief.read_text(path))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Kirovsk",
+                "Polaroids",
+                "Polaroid",
+                "Warhol",
+                "de",
+                "Andy",
+                "Kim",
+                ",",
+                "Russia",
+                "Texas",
+                "in",
+                "the",
+                "said",
+                ".",
+                "Smith",
+            ]
+        ),
+        min_size=1,
+        max_size=20,
+    ).map(" ".join)
+)
+def test_one_token_weak_type_on_generated_text(text: str) -> None:
+    """The same with plurals of words used in the text, particles and places."""
+    _one_token_weak_types_agree(text)

@@ -140,6 +140,10 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
             # an unknown single word that speaks is more often a company or agency than a
             # person, whom news introduces by full name first; a common surname is a person
             item.type = _PERSON if word in ctx.lex.family_names else _ORG
+        elif item.j - item.i == 1:
+            # _weak_type of one token that no locative precedes: a place when a comma and
+            # a known state or place follow, else nothing (its other rules need two words)
+            item.type = _LOC if _followed_by_place(ctx, items, k) else None
         else:
             item.type = _weak_type(ctx, items, k)
         if item.type is None and _acronym(ctx, item):
