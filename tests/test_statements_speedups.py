@@ -21,7 +21,9 @@ from geobrief.statements._frames import (
     _attribution_tail,
     _clause_end,
     _trailing_attribution,
+    find_frames,
     participle_after_comma,
+    phrase_span,
 )
 from geobrief.statements._lexicon import match_cue
 from geobrief.statements._lexmatch import compile_lexicons
@@ -34,7 +36,7 @@ from geobrief.statements._lexscan import (
     token_rows,
 )
 from geobrief.statements._phrases import _CUE_FIRST_WORDS as _PHRASE_CUE_WORDS
-from geobrief.statements._phrases import _NOT_NOMINAL, _PAST_VERBS, _nominal
+from geobrief.statements._phrases import _NOT_NOMINAL, _PAST_VERBS, Phrase, _nominal
 from geobrief.statements._quotes import (
     _MARK,
     _PAIRING_MARK,
@@ -831,3 +833,87 @@ def test_speaker_of_equals_the_search_over_listed_mentions(
     head_start = min(span.end, span.start + head_offset)
     head = Span(start=head_start, end=min(n, head_start + head_length))
     assert reference_speaker_of(index, span, head) == index.speaker_of(span, head)
+
+
+FRAME_WORDS = [
+    "Lavrov",
+    "the",
+    "ministry",
+    "said",
+    "Said",
+    "warned",
+    "told",
+    "reporters",
+    "that",
+    "according",
+    "to",
+    "called",
+    "for",
+    "point",
+    "out",
+    "in",
+    "words",
+    "of",
+    "statement",
+    "Reports",
+    "reports",
+    "claim",
+    "claim-related",
+    "-",
+    ",",
+    ".",
+    "“",
+    "”",
+    "he",
+    "talks",
+    "failed",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRAME_WORDS), max_size=30),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_frames_from_the_scans_cues_equal_the_frames_of_every_cue_word(
+    words: list[str], start: int, end: int
+) -> None:
+    """Trying only the tokens where the lexicon scan found a verb or preposition cue finds
+    the frames that trying every token whose word can start a cue finds, for any span of
+    the text (one that cuts a token or a cue of several words too)."""
+    text = " ".join(words)
+    start, end = min(start, end, len(text)), min(max(start, end), len(text))
+    rows, lowers = TokenTable(text).within(start, end)
+    cue_starts = scan_lexicons(text).cue_starts_in(start, end)
+    assert find_frames(rows, lowers) == find_frames(rows, lowers, cue_starts)
+
+
+def reference_phrase_span(tokens: Sequence[Token], phrase: Phrase) -> tuple[Span, Span]:
+    """``phrase_span`` without its shortcut for a head that is the phrase's last word."""
+    endings = ("'s", "’s", "'S", "’S")
+    last = tokens[phrase.end - 1]
+    end = last.end - 2 if last.text.endswith(endings) and len(last.text) > 2 else last.end
+    head = tokens[phrase.head]
+    head_end = head.end - 2 if head.text.endswith(endings) and len(head.text) > 2 else head.end
+    return Span(start=tokens[phrase.start].start, end=end), Span(start=head.start, end=head_end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Lavrov’s", "Russia's", "KIM'S", "'s", "s", "the", "ministry"]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.data(),
+)
+def test_phrase_span_equals_the_plain_computation(words: list[str], data: st.DataObject) -> None:
+    """The spans of a phrase (possessive endings left out) are the same whether or not its
+    head is its last word."""
+    tokens = tokenize(" ".join(words))
+    start = data.draw(st.integers(0, len(tokens) - 1))
+    end = data.draw(st.integers(start + 1, len(tokens)))
+    head = data.draw(st.integers(start, end - 1))
+    phrase = Phrase(start, end, head)
+    assert reference_phrase_span(tokens, phrase) == phrase_span(tokens, phrase)

@@ -116,7 +116,18 @@ class SentenceInfo:
     def frames(self) -> list[Frame]:
         """The attribution frames of the sentence."""
         if self._frames is None:
-            self._frames = find_frames(self.rows, self.lowers) if self.has_cue else []
+            if not self.has_cue:
+                self._frames = []
+            else:
+                table = self._table
+                self._frames = find_frames(
+                    self.rows,
+                    self.lowers,
+                    # (the scan's cues: the sentence's tokens need no search for them)
+                    table.cue_starts_in(self.span.start, self.span.end)
+                    if isinstance(table, LexiconScan)
+                    else None,
+                )
         return self._frames
 
     @property

@@ -10,6 +10,7 @@ reported-speech extractors and the claim extractor all start from frames.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import compress
 
@@ -44,6 +45,14 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 character lowers to an apostrophe or an ``s``)."""
 # The lexicons, read once at import.
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
+_MULTIWORD_CUES_FRAME = all(
+    entry.pos in {"verb", "prep"}
+    for options in cues_by_first_word().values()
+    for form, entry in options
+    if len(form) > 1
+)
+"""Every cue of several words is a verb or a preposition (what the lexicon scan reports):
+no noun cue covers the words after its first (see :func:`find_frames`)."""
 _PREPOSITIONS = words("preposition")
 _CONTENT_NOUNS = words("content_noun")
 _DETERMINERS_OR_POSSESSIVES = words("determiner") | words("possessive")
@@ -129,6 +138,8 @@ def phrase_span(tokens: Sequence[TokenRow], phrase: Phrase) -> tuple[Span, Span]
     end = last[END]
     if last[TEXT].endswith(_POSSESSIVE_ENDINGS) and len(last[TEXT]) > 2:
         end -= 2
+    if phrase.head == phrase.end - 1:  # (the head is the last word, most often)
+        return _span(tokens[phrase.start][START], end), _span(last[START], end)
     head = tokens[phrase.head]
     head_end = (
         head[END] - 2
@@ -465,12 +476,39 @@ def _content_before(
     return _content_span(tokens, low, comma)
 
 
-def find_frames(tokens: Sequence[TokenRow], lowers: Sequence[str]) -> list[Frame]:
-    """Every attribution frame in one sentence's tokens, in order."""
+def _token_indices(tokens: Sequence[TokenRow], offsets: Sequence[int]) -> list[int]:
+    """The indices of the tokens that start at ``offsets`` (in order; an offset where no
+    token of ``tokens`` starts has none)."""
+    found: list[int] = []
+    n = len(tokens)
+    for offset in offsets:
+        k = bisect_left(tokens, (offset,))  # (the first token starting at or after it)
+        if k < n and tokens[k][START] == offset:
+            found.append(k)
+    return found
+
+
+def find_frames(
+    tokens: Sequence[TokenRow], lowers: Sequence[str], cue_starts: Sequence[int] | None = None
+) -> list[Frame]:
+    """Every attribution frame in one sentence's tokens, in order.
+
+    ``cue_starts``: where the lexicon scan of the whole text found the verb and
+    preposition cues of the sentence start (:meth:`LexiconScan.cue_starts_in`), when the
+    caller has them; only the tokens there are then tried, instead of every token whose
+    word can start a cue. The frames are the same: the other words start no cue here or
+    a noun cue, which frames nothing and, being one word (:data:`_MULTIWORD_CUES_FRAME`),
+    covers no later cue; a cue that the scan found ending past the sentence is matched
+    again within it."""
     frames: list[Frame] = []
     n = len(tokens)
     resume = 0
-    for i in compress(range(n), map(_CUE_FIRST_WORDS.__contains__, lowers)):
+    candidates = (
+        _token_indices(tokens, cue_starts)
+        if cue_starts is not None and _MULTIWORD_CUES_FRAME
+        else compress(range(n), map(_CUE_FIRST_WORDS.__contains__, lowers))
+    )
+    for i in candidates:
         if i < resume:
             continue  # inside the previous cue
         match = match_cue(lowers, i)

@@ -276,6 +276,13 @@ class LexiconScan:
             i += 1
         return False
 
+    def cue_starts_in(self, start: int, end: int) -> list[int]:
+        """The offsets where the verb and preposition cues that can open an attribution
+        frame start inside ``[start, end)``, in order (capitalized verbs included)."""
+        positions = self._cue_starts
+        i = bisect.bisect_left(positions, start)
+        return positions[i : bisect.bisect_left(positions, end, i)]
+
     def hedges_in(self, start: int, end: int) -> list[LexiconHit] | None:
         """The hedges inside ``[start, end)``; None when one straddles an edge."""
         starts = self._hedge_starts
