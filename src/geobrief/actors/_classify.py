@@ -27,19 +27,19 @@ from geobrief.actors._tokens import slug
 
 def _strip_run(ctx: _Context, item: _Item) -> None:
     """Drop leading function words (``The``, ``In``) and trailing particles from a name run."""
-    lows, toks = ctx.lows, ctx.toks
-    while item.i < item.j and (
-        (lows[item.i] in ctx.lex.not_names and not _acronym_word(toks[item.i]))
-        or lows[item.i] in _DETERMINERS
-        or (
-            lows[item.i] in ctx.words  # cheap tests first
-            and lows[item.i].islower()
-            and ctx.sentence_start[item.i]
-        )
+    lows, toks, words = ctx.lows, ctx.toks, ctx.words
+    not_names = ctx.lex.not_names
+    i, j = item.i, item.j
+    while i < j and (
+        ((low := lows[i]) in not_names and not _acronym_word(toks[i]))
+        or low in _DETERMINERS
+        or (low in words and low.islower() and ctx.sentence_start[i])  # cheap tests first
     ):
-        item.i += 1
-    while item.j > item.i and ctx.toks[item.j - 1] in ctx.lex.name_particles:
-        item.j -= 1
+        i += 1
+    particles = ctx.lex.name_particles
+    while j > i and toks[j - 1] in particles:
+        j -= 1
+    item.i, item.j = i, j
 
 
 def _acronym_word(token: str) -> bool:

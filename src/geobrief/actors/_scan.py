@@ -490,11 +490,10 @@ def _joined_kind(lows: list[str], i: int, j: int) -> str | None:
     """The type of a name joined by ``of``/``for``/``on`` after a head word: an institution
     (``Centre for Disease Control``, ``Bank of Japan``) or, ``of`` after a place word, a
     place (``Museum of Flight``, ``Gulf of Mexico``); None when the run has no such join."""
-    heads = _join_heads()
-    place_words = lexicon().place_suffixes
     for k in range(i + 1, j):
-        if lows[k] in _JOINERS and lows[k - 1] in heads:
-            return _LOC if lows[k] == "of" and lows[k - 1] in place_words else _ORG
+        # (the word lists are looked up only at a joiner: most runs have none)
+        if lows[k] in _JOINERS and lows[k - 1] in _join_heads():
+            return _LOC if lows[k] == "of" and lows[k - 1] in lexicon().place_suffixes else _ORG
     return None
 
 
