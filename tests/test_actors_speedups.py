@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import geobrief
+import geobrief.actors._recognize as recognize_module
 from geobrief import Actor, Article, ModelError
 from geobrief._model import _article_is_consistent
 from geobrief.actors import Gazetteer, recognize_actors
@@ -301,3 +302,24 @@ def test_token_regex_matches_as_first_written(text: str) -> None:
         expected.pop()
     ends = list(itertools.accumulate(map(len, expected)))
     assert (ends, [raw.lstrip() for raw in expected]) == token_ends(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the", "The", "said", "Kim", ",", "ǅx", "ℂ", "中"]), min_size=1),
+    st.sampled_from([1, 3, 8, 10_000]),
+    st.sampled_from([2, 5, 1 << 16]),
+)
+def test_candidates_picked_from_shared_indices(toks: list[str], table: int, most: int) -> None:
+    """The candidate indices taken from the shared index list are those of ``range``, when
+    the list is long enough, when it must grow, and past its largest size."""
+    saved = recognize_module._INDICES, recognize_module._MAX_INDICES
+    recognize_module._INDICES, recognize_module._MAX_INDICES = list(range(table)), most
+    try:
+        unique, starters = set(toks), frozenset({"the"})
+        chosen = {t for t in unique if t[0].isupper()} | (unique & starters)
+        expected = [k for k, t in enumerate(toks) if t in chosen]
+        assert expected == recognize_module._candidates(toks, unique, starters)
+        assert expected == recognize_module._candidates(toks, unique, starters)  # grown
+    finally:
+        recognize_module._INDICES, recognize_module._MAX_INDICES = saved

@@ -16,6 +16,7 @@ length of the text.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import attrs
 
@@ -55,10 +56,30 @@ def _lowercase(toks: list[str], ascii_text: bool) -> list[str]:
 def _candidates(toks: list[str], unique: set[str], starters: frozenset[str]) -> list[int]:
     """Indices of the tokens the scan looks at: capitalized tokens and the lowercase words
     that can start something (``starters``). Decided once per distinct token, then picked
-    with one C-level pass over the tokens."""
+    with one C-level pass over the tokens, from :func:`_indices` (``range`` would make an
+    int object for every token, only to drop three in four of them)."""
     chosen = {t for t in unique if t[0].isupper()}
     chosen.update(unique & starters)
-    return list(itertools.compress(range(len(toks)), map(chosen.__contains__, toks)))
+    return list(itertools.compress(_indices(len(toks)), map(chosen.__contains__, toks)))
+
+
+_INDICES: list[int] = list(range(4096))
+"""``0, 1, 2, ...``: index int objects made once, for :func:`_indices`."""
+_MAX_INDICES = 1 << 16
+
+
+def _indices(count: int) -> Sequence[int]:
+    """``0 .. count - 1``, at least, as existing int objects (a prefix of a shared list);
+    a list too short is replaced by a longer one, never changed in place, so a concurrent
+    reader's list stays whole. Past ``_MAX_INDICES`` tokens, a plain ``range``."""
+    global _INDICES
+    indices = _INDICES
+    if len(indices) >= count:
+        return indices
+    if count > _MAX_INDICES:
+        return range(count)
+    indices = _INDICES = list(range(min(max(count, 2 * len(indices)), _MAX_INDICES)))
+    return indices
 
 
 def recognize(article: Article, gazetteer: Gazetteer | None = None) -> Article:
