@@ -917,3 +917,25 @@ def test_phrase_span_equals_the_plain_computation(words: list[str], data: st.Dat
     head = data.draw(st.integers(start, end - 1))
     phrase = Phrase(start, end, head)
     assert reference_phrase_span(tokens, phrase) == phrase_span(tokens, phrase)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["was", "is", "been", "told", "saying", "the", "minister"]), min_size=2
+    ),
+    st.data(),
+)
+def test_a_subject_right_before_its_cue_is_never_passive(
+    words: list[str], data: st.DataObject
+) -> None:
+    """``_verb_frame`` asks ``_passive`` only when words stand between the subject and the
+    cue: with none, ``_passive`` answers no."""
+    from geobrief.statements._frames import _passive
+
+    tokens = tokenize(" ".join(words))
+    lowers = lowercase(tokens)
+    i = data.draw(st.integers(1, len(tokens) - 1))
+    start = data.draw(st.integers(0, i - 1))
+    end = data.draw(st.integers(i, len(tokens)))  # (the phrase ends at the cue or after it)
+    assert _passive(tokens, lowers, Phrase(start, end, start), i) is False

@@ -764,7 +764,8 @@ def _verb_frame(
         and not any(tokens[k][TEXT] == "," for k in range(phrase.start, i - 1))
     ):
         phrase = None  # "Institutional recipients, said Mauer, are required ..."
-    if phrase is not None and _passive(tokens, lowers, phrase, i):
+    # (no word between the subject and the cue: not passive, as _passive finds)
+    if phrase is not None and phrase.end < i and _passive(tokens, lowers, phrase, i):
         return _by_agent(tokens, lowers, entry, i, after, cue_span)
     inherited = False
     speaker: Span | None = None
@@ -844,14 +845,14 @@ def _verb_frame(
     ):
         content = _content_before(tokens, lowers, comma, 0)
     return _frame(
-        cue=entry,
-        cue_span=cue_span,
-        cue_index=i,
-        speaker=speaker,
-        head=head,
-        content=content,
-        addressee=addressee,
-        inherited=inherited,
-        speaker_is_pronoun=is_pronoun,
-        clause=clause or content is None,
+        entry,  # cue
+        cue_span,
+        i,  # cue_index
+        speaker,
+        head,
+        content,
+        addressee,
+        inherited,
+        is_pronoun,  # speaker_is_pronoun
+        clause or content is None,  # clause
     )
