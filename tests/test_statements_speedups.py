@@ -6,6 +6,7 @@ import re
 import sys
 from bisect import insort
 from collections.abc import Sequence
+from itertools import compress
 
 import attrs
 from hypothesis import example, given, settings
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from geobrief import parse
 from geobrief._model import Mention, Span
-from geobrief.statements._context import SentenceInfo
+from geobrief.statements._context import ArticleContext, SentenceInfo
 from geobrief.statements._frames import (
     _CLAUSE_STOP,
     _CUE_FIRST_WORDS,
@@ -43,6 +44,7 @@ from geobrief.statements._quotes import (
     _SINGLE_CLOSERS,
     _SINGLE_OPENERS,
     _SINGLE_TOGGLES,
+    Quote,
     QuoteScan,
     _pairing_marks,
     _scan_line_with_retry,
@@ -939,3 +941,74 @@ def test_a_subject_right_before_its_cue_is_never_passive(
     start = data.draw(st.integers(0, i - 1))
     end = data.draw(st.integers(i, len(tokens)))  # (the phrase ends at the cue or after it)
     assert _passive(tokens, lowers, Phrase(start, end, start), i) is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab,:—–- \t\n\xa0\x1c\u2028\u200b", max_size=12))
+def test_frame_end_marks_equal_the_expression(before: str) -> None:
+    """A quotation's preceding text, its trailing whitespace stripped, ends an attribution
+    frame by its last character exactly when the first expression finds a mark there."""
+    from geobrief.statements._direct import _DIRECT_FRAME_END
+
+    stripped = before.rstrip()
+    expected = re.search(r"[,:—–-]\s*\Z", stripped) is not None
+    assert expected == stripped.endswith(_DIRECT_FRAME_END)
+
+
+def reference_direct_nominal(
+    ctx: ArticleContext, quote: Quote, lower_bound: int
+) -> tuple[str, Span] | None:
+    """The cue and possessor ``_direct._nominal`` finds, searched over every cue word of
+    the sentence (the tokens outside ``[lower_bound, open mark)`` skipped one by one)."""
+    from geobrief.statements._direct import _CUE_FIRST_WORDS as cue_words
+    from geobrief.statements._direct import _POSSESSIVES
+    from geobrief.statements._frames import phrase_span as span_of
+    from geobrief.statements._phrases import phrase_before
+
+    sentence = ctx.sentence_at(quote.open_mark)
+    if sentence is None:
+        return None
+    tokens, lowers = sentence.rows, sentence.lowers
+    for i in reversed(list(compress(range(len(lowers)), map(cue_words.__contains__, lowers)))):
+        token = tokens[i]
+        if token[1] > quote.open_mark or token[0] < lower_bound:
+            continue
+        match = match_cue(lowers, i)
+        if match is None or match.entry.pos != "noun" or i == 0:
+            continue
+        owner = lowers[i - 1]
+        if owner in _POSSESSIVES:
+            return match.entry.lemma, Span(start=tokens[i - 1][0], end=tokens[i - 1][1])
+        if owner.endswith("'s"):
+            phrase = phrase_before(tokens, lowers, i)
+            if phrase is None:
+                continue
+            return match.entry.lemma, span_of(tokens, phrase)[0]
+    return None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Lavrov’s", "his", "the", "statement", "warning", "said", "ministry's", "remarks", ","]
+        ),
+        max_size=8,
+    )
+)
+def test_possessor_search_before_a_quotation_equals_the_search_of_every_cue_word(
+    words: list[str],
+) -> None:
+    """Looking for a possessed speech noun only among the tokens that start between the
+    lower bound and the opening mark finds what the search of every cue word finds, for
+    every lower bound."""
+    from geobrief._model import StatementKind
+    from geobrief.statements._direct import _nominal
+
+    text = "Russia’s Lavrov met Kim. " + " ".join(words) + ": “We warn against it,” he said.\n"
+    ctx = ArticleContext(parse(text))
+    for quote in ctx.quotes.quotes:
+        for lower_bound in range(quote.open_mark + 2):
+            found = _nominal(ctx, quote, StatementKind.DIRECT, lower_bound)
+            actual = None if found is None else (found.cue, found.speaker_span)
+            assert reference_direct_nominal(ctx, quote, lower_bound) == actual

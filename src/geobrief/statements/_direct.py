@@ -13,6 +13,7 @@ previous quotation's speaker when nothing else intervenes (``“A,” he said. �
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import compress
 
@@ -28,7 +29,8 @@ from geobrief.statements._text import END, START, TEXT
 
 __all__ = ["QuoteAttribution", "attribute_quotes"]
 
-_DIRECT_FRAME_END = re.compile(r"[,:—–-]\s*\Z")
+_DIRECT_FRAME_END = (",", ":", "—", "–", "-")
+"""Marks that end an attribution frame before a direct quotation (``X said:``)."""
 _AFTER_QUOTE_GAP = re.compile(r"[\s,;—–-]*\Z")
 _INTRODUCES = re.compile(r"\s*[,:]\s*\Z")
 """What may stand between a cue and the quotation it introduces (``said, “...”``)."""
@@ -84,7 +86,7 @@ def _kind(
     before = text[start : quote.open_mark].rstrip()
     if not before or before.endswith("\n"):
         return StatementKind.DIRECT
-    if _DIRECT_FRAME_END.search(before):
+    if before.endswith(_DIRECT_FRAME_END):  # (``before`` ends with no whitespace)
         return StatementKind.DIRECT
     last_word = before.rsplit(None, 1)[-1].lower()
     match = match_cue([last_word], 0)
@@ -205,9 +207,12 @@ def _nominal(
     if sentence is None:
         return None
     tokens, lowers = sentence.rows, sentence.lowers
-    # Only a token that can start a cue can match one: visit just those, last first.
+    # Only a token that can start a cue can match one, and only one that starts in
+    # [lower_bound, open_mark) can qualify: visit just those, last first.
+    lo = bisect_left(tokens, (lower_bound,))
+    hi = bisect_left(tokens, (quote.open_mark,), lo)
     for i in reversed(
-        list(compress(range(len(lowers)), map(_CUE_FIRST_WORDS.__contains__, lowers)))
+        list(compress(range(lo, hi), map(_CUE_FIRST_WORDS.__contains__, lowers[lo:hi])))
     ):
         token = tokens[i]
         if token[END] > quote.open_mark or token[START] < lower_bound:
