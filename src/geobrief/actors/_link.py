@@ -165,11 +165,12 @@ def _link(ctx: _Context, items: list[_Item]) -> dict[str, _Person]:
 
 def _surname_places(ctx: _Context, last_tok: dict[str, list[str]]) -> bool:
     """Whether some one-token gazetteer item can be the surname of a person named in full
-    (``Paris`` after ``Valeska Paris``): a last name shared by no other person that is a
-    one-token gazetteer name of a known actor other than an organization or a person. The
-    scan makes a one-token match its token's own entry (the first of its trie node), and a
-    person's match a name run, so no gazetteer item of any other token can be one; the
-    seed brief's surnames (``Lavrov``, ``Putin``) are known persons' names."""
+    (``Paris`` after ``Valeska Paris``), so that the pass over the items is needed: only
+    when a last name shared by no other person is a one-token gazetteer name whose first
+    entry (the one a one-token match carries) is a known actor other than an organization
+    (never converted) or a person (the scan makes a person's match a name run, not a
+    gazetteer item). The seed brief's surnames (``Lavrov``, ``Putin``) are known persons'
+    names, so its pass is skipped."""
     trie, actors = ctx.gaz.trie, ctx.gaz.actors
     for word, pids in last_tok.items():
         if len(pids) != 1:
