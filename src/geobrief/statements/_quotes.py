@@ -208,6 +208,9 @@ class _Scanner:
         self.text = text
         self.marks = mark_offsets(text) if marks is None else marks
         """Where the text's quote marks are, in order."""
+        self.pairing = _pairing_marks(text, self.marks)
+        """The marks less the single marks between two letters or digits (``Lavrov’s``),
+        which :meth:`scan_line` passes over."""
         self.quotes: list[Quote] = []
         self.diagnostics: list[Diagnostic] = []
         self.next_group = 0
@@ -221,7 +224,9 @@ class _Scanner:
         """
         text = self.text
         skip_to = -1
-        for i in _marks_in(self.marks, start, end):
+        # (the pairing marks: a single mark between two letters or digits, Lavrov’s or
+        # don't, is passed over, and the pairing marks are the marks less those)
+        for i in _marks_in(self.pairing, start, end):
             if i < skip_to:
                 continue
             char = text[i]
@@ -229,8 +234,6 @@ class _Scanner:
             if family == _SINGLE:
                 before = text[i - 1] if i > 0 else " "
                 after = text[i + 1] if i + 1 < len(text) else " "
-                if before.isalnum() and after.isalnum():
-                    continue  # Lavrov’s, don't
                 if char in _APOSTROPHES and before.isspace() and after.isspace():
                     continue  # "Jobs ' health", "we ’ re": an apostrophe set off by spaces
             role = _role(text, i)
@@ -415,7 +418,7 @@ def scan_quotes(text: str, marks: Sequence[int] | None = None) -> QuoteScan:
     scanner = _Scanner(text, marks)
     marks = scanner.marks
     n = len(text)
-    pairing = _pairing_marks(text, marks)
+    pairing = scanner.pairing
     state = _State()
     pos = 0
     while pos <= n:
