@@ -1012,3 +1012,25 @@ def test_possessor_search_before_a_quotation_equals_the_search_of_every_cue_word
             found = _nominal(ctx, quote, StatementKind.DIRECT, lower_bound)
             actual = None if found is None else (found.cue, found.speaker_span)
             assert reference_direct_nominal(ctx, quote, lower_bound) == actual
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="aZ9_.,’'-“”(\u212a\u00b2é—", min_size=1, max_size=6),
+            st.text(alphabet="  \n\t\xa0\x1c\u2028", min_size=1, max_size=3),
+        ),
+        max_size=10,
+    ),
+    st.text(alphabet=" \n\t", max_size=2),
+)
+def test_token_rows_of_runs_with_any_whitespace_equal_the_token_table(
+    runs: list[tuple[str, str]], lead: str
+) -> None:
+    """A span whose runs are set apart by any whitespace (double spaces, line breaks,
+    other spaces, some at its edges), which the run-by-run split does not take, has the
+    token table's tokens too."""
+    text = "x " + lead + "".join(run + gap for run, gap in runs) + "y"
+    start, end = 2, len(text) - 1
+    assert TokenTable(text).within(start, end) == token_rows(text, start, end)
