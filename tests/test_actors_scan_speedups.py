@@ -19,6 +19,7 @@ from geobrief.actors import Gazetteer
 from geobrief.actors._build import _new_actor
 from geobrief.actors._classify import _classify, _followed_by_place, _weak_type
 from geobrief.actors._context import _LOC, _STRONG_LOCATIVES, _body_trie
+from geobrief.actors._lexicon import lexicon
 from geobrief.actors._recognize import _context
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -373,3 +374,109 @@ def test_one_token_weak_type(path: Path) -> None:
 def test_one_token_weak_type_on_generated_text(text: str) -> None:
     """The same with plurals of words used in the text, particles and places."""
     _one_token_weak_types_agree(text)
+
+
+@contextmanager
+def _without_run_stoppers() -> Iterator[None]:
+    """The scan with every capitalized word's run found by ``_name_run``."""
+    stoppers, remember = scan._run_stoppers, scan._remember_stopper
+    scan._run_stoppers = lambda lex: {}  # type: ignore[assignment]
+    scan._remember_stopper = lambda memo, token, lex: False  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        scan._run_stoppers, scan._remember_stopper = stoppers, remember
+
+
+RUN_WORDS = st.sampled_from(
+    [
+        "Hindi",
+        "Akram",
+        "Pasha",
+        "Jaya",
+        "John",
+        "F",
+        ".",
+        "Kennedy",
+        "Udvar",
+        "-",
+        "Hazy",
+        "de",
+        "van",
+        "bin",
+        "Gaulle",
+        "Jr",
+        "jr",
+        "III",
+        "of",
+        "Of",
+        "for",
+        "University",
+        "Bank",
+        "Japan",
+        "the",
+        "and",
+        ",",
+        "’s",
+        "I",
+        "A",
+        "a",
+        "said",
+        "\u212aelvin",
+        "école",
+        "Minister",
+    ]
+)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_run_stoppers_change_no_item(path: Path) -> None:
+    """A name's first word followed by a word that stops any run (``Hindi and``) taken
+    alone at once gives the items ``_name_run`` gives."""
+    text = geobrief.read_text(path)
+    fast = _scanned(text)
+    with _without_run_stoppers():
+        full = _scanned(text)
+    assert full == fast
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(RUN_WORDS, min_size=1, max_size=25), st.sampled_from([" ", "\n", "  "]))
+@example(["John", "F", ".", "Kennedy", "said"], " ")
+@example(["Charles", "de", "Gaulle", "and", "Martin", "Luther", "King", "Jr"], " ")
+@example(["University", "of", "Texas"], " ")
+def test_run_stoppers_change_no_item_on_generated_text(words: list[str], sep: str) -> None:
+    """The same on word salads of names, particles, joiners, person suffixes, hyphens and
+    initials."""
+    text = sep.join(words)
+    fast = _scanned(text)
+    with _without_run_stoppers():
+        full = _scanned(text)
+    assert full == fast
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("and", True),
+        (",", True),
+        ("’s", True),
+        ("said", True),
+        ("Pasha", False),
+        ("-", False),
+        (".", False),
+        ("de", False),
+        ("of", False),
+        ("Of", False),
+        ("jr", False),
+        ("I", True),
+        ("a", True),
+        ("\u212aelvin", False),
+        ("école", False),
+    ],
+)
+def test_remember_stopper(token: str, expected: bool) -> None:
+    """Which tokens stop a name run, and the answer is remembered."""
+    memo: dict[str, bool] = {}
+    assert expected == scan._remember_stopper(memo, token, lexicon())
+    assert {token: expected} == memo

@@ -156,6 +156,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     plain_words = _plain_words()
     quick_skips = _quick_skips(lex, ctx.gaz)
     inert = _inert_followers(body_trie)
+    stoppers = _run_stoppers(lex)
     pos = 0
     for i in ctx.candidates:
         if i < pos:
@@ -359,7 +360,14 @@ def _scan(ctx: _Context) -> list[_Item]:
                 items.append(item)
                 pos = end
                 continue
-            end = _name_run(ctx, i)
+            if i + 1 < n:
+                stop = stoppers.get(toks[i + 1])
+                if stop is None:
+                    stop = _remember_stopper(stoppers, toks[i + 1], lex)
+                # ("Hindi and", "Lavrov’s": a word that ends any run after it, at once)
+                end = i + 1 if stop else _name_run(ctx, i)
+            else:
+                end = i + 1
             if end > i:
                 items.append(_Item("name", i, end))
                 pos = end
@@ -409,6 +417,44 @@ def _remember_inert(memo: dict[str, bool], token: str, body_trie: Trie) -> bool:
     )
     memo[token] = quiet
     return quiet
+
+
+_STOPPERS: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+
+
+def _run_stoppers(lex: Lexicon) -> dict[str, bool]:
+    """The memo of :func:`_remember_stopper` for ``lex`` (kept across texts: each entry is
+    a pure function of one token; bounded by ``_INERT_LIMIT``)."""
+    cached = _STOPPERS.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    if len(_STOPPERS) > 16:
+        _STOPPERS.clear()
+    memo: dict[str, bool] = {}
+    _STOPPERS[id(lex)] = (lex, memo)
+    return memo
+
+
+def _remember_stopper(memo: dict[str, bool], token: str, lex: Lexicon) -> bool:
+    """Whether ``token``, right after a name's first word, ends the run there whatever
+    follows (and remember it in ``memo``): :func:`_name_run` continues a run only through
+    ``-``, ``.``, a capitalized word, a name particle, a joiner (``of``) or a person suffix
+    (``Jr``), so any other token stops it at once. A token that lowercasing could change
+    other than as ASCII is never taken (its lowercase form is the context's to give)."""
+    if len(memo) >= _INERT_LIMIT:
+        memo.clear()
+    low = token.lower()
+    stop = (
+        token != "-"
+        and token != "."
+        and not (token[0].isupper() and (len(token) > 1 or token not in _NOT_CAPS))
+        and token not in lex.name_particles
+        and (token.isascii() or token in _POSSESSIVE or low == token == token.upper())
+        and low not in _JOINERS
+        and low not in lex.person_suffixes
+    )
+    memo[token] = stop
+    return stop
 
 
 _QuickSkip = tuple[Trie | None, frozenset[str] | None]
