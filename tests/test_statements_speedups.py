@@ -1034,3 +1034,20 @@ def test_token_rows_of_runs_with_any_whitespace_equal_the_token_table(
     text = "x " + lead + "".join(run + gap for run, gap in runs) + "y"
     start, end = 2, len(text) - 1
     assert TokenTable(text).within(start, end) == token_rows(text, start, end)
+
+
+def test_noun_cue_words_are_found_in_any_case() -> None:
+    """Every character whose lowercase form is one letter of a noun cue's first word (an
+    ASCII capital, the Kelvin sign) is matched by that letter in the case-blind search
+    that lets a quotation's sentence go unsplit when it holds no noun cue."""
+    from geobrief.statements._direct import _NOUN_CUE_WORD
+
+    letters = set("".join(_NOUN_CUE_WORD.pattern.split("|")))
+    missed = [
+        (code, chr(code).lower())
+        for code in range(sys.maxunicode + 1)
+        if len(chr(code).lower()) == 1
+        and chr(code).lower() in letters
+        and not re.fullmatch(re.escape(chr(code).lower()), chr(code), re.IGNORECASE)
+    ]
+    assert [] == missed

@@ -98,6 +98,12 @@ class SentenceInfo:
         return self._rows
 
     @property
+    def tokenized(self) -> bool:
+        """Whether the sentence's tokens are split already (a search that would only
+        save splitting them need not run)."""
+        return self._rows is not None
+
+    @property
     def tokens(self) -> list[Token]:
         """The sentence's tokens."""
         if self._tokens is None:

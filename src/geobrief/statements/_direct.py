@@ -42,6 +42,21 @@ _MAX_COLON_GAP_TOKENS = 40
 _INHERIT_WINDOW = 600
 _CUE_FIRST_WORDS = frozenset(cues_by_first_word())
 _POSSESSIVES = words("possessive")
+_NOUN_CUE_WORD = re.compile(
+    "|".join(
+        sorted(
+            re.escape(word)
+            for word, options in cues_by_first_word().items()
+            if any(entry.pos == "noun" for _, entry in options)
+        )
+    )
+    or "(?!)",
+    re.IGNORECASE,
+)
+"""Any first word of a noun cue, in any case, anywhere (inside longer words too): where
+it is not found, no token can start a noun cue (a token's lowercase form is such a
+plain ASCII word only when each of its characters lowercases to the word's letter, and
+the expression matches every such character: tested over every code point)."""
 _FIRST_PERSON = words("pronoun_first")
 _TITLE_MINOR = words("title_minor")
 
@@ -206,6 +221,12 @@ def _nominal(
     sentence = ctx.sentence_at(quote.open_mark)
     if sentence is None:
         return None
+    if (
+        not sentence.tokenized
+        and _NOUN_CUE_WORD.search(ctx.text, max(lower_bound, sentence.span.start), quote.open_mark)
+        is None
+    ):
+        return None  # (no noun cue can start there: the sentence need not be split into tokens)
     tokens, lowers = sentence.rows, sentence.lowers
     # Only a token that can start a cue can match one, and only one that starts in
     # [lower_bound, open_mark) can qualify: visit just those, last first.
