@@ -197,7 +197,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                     if quiet and hit.role != "ignore":
                         # the common case ("Russia ,", "North Korea and"): the token after
                         # the match starts none of the rules below, so the match is the item
-                        # (a known person's a name run: titles come from the text)
+                        # (a known person's match a name run: titles come from the text)
                         actor = gaz_actors.get(hit.actor_id)
                         if actor is None or actor.kind is not _PERSON_KIND:
                             items.append(_Item("gaz", i, j, hit, hit.actor_id))
@@ -367,7 +367,7 @@ def _scan(ctx: _Context) -> list[_Item]:
                 # ("Hindi and", "Lavrov’s": a word that ends any run after it, at once)
                 end = i + 1 if stop else _name_run(ctx, i)
             else:
-                end = i + 1
+                end = i + 1  # (the text's last token: a run of its own, as _name_run gives)
             if end > i:
                 items.append(_Item("name", i, end))
                 pos = end
