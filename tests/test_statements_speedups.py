@@ -23,6 +23,7 @@ from geobrief.statements._frames import (
     _clause_end,
     _trailing_attribution,
     find_frames,
+    opens_participle,
     participle_after_comma,
     phrase_span,
 )
@@ -1051,3 +1052,44 @@ def test_noun_cue_words_are_found_in_any_case() -> None:
         and not re.fullmatch(re.escape(chr(code).lower()), chr(code), re.IGNORECASE)
     ]
     assert [] == missed
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "saying",
+                "SAYING",
+                "further",
+                "reportedly",
+                "including",
+                "sing",
+                "won’t",
+                "said",
+                "it’s",
+                "ring’ing",
+                "U.S.",
+                ",",
+                "—",
+                "  ",
+                "fixing-up",
+                "Also",
+                "dancing’s",
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_participle_after_a_comma_read_off_the_text_equals_the_token_test(
+    words: list[str],
+) -> None:
+    """Reading the one or two tokens after a comma off the text (their apostrophes left
+    curly) tells a participle clause as the test over the sentence's tokens does."""
+    text = "He left , " + " ".join(words)
+    tokens = tokenize(text)
+    lowers = lowercase(tokens)
+    for k, token in enumerate(tokens):
+        if token.text == ",":
+            expected = participle_after_comma(tokens, lowers, k, len(tokens)) >= 0
+            assert expected == opens_participle(text, token.start, len(text))

@@ -219,25 +219,20 @@ def participle_after_comma(
 _NEXT_TOKEN = re.compile(r"\s*(" + TOKEN_PATTERN + ")")
 
 
-def _token_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
-    """The lowercase token that follows ``pos`` within ``[pos, end)``, and its end."""
-    match = _NEXT_TOKEN.match(text, pos, end)
-    if match is None:
-        return None
-    return match.group(1).lower().replace("’", "'"), match.end()
-
-
 def opens_participle(text: str, comma: int, end: int) -> bool:
     """:func:`participle_after_comma` for the comma at offset ``comma`` of a sentence
-    ending at ``end``, reading only the two tokens after it."""
-    first = _token_after(text, comma + 1, end)
+    ending at ``end``, reading only the two tokens after it.
+
+    (A token's curly apostrophes are left as they are: made straight, they would still
+    be no letter, and no word this looks up holds one.)"""
+    first = _NEXT_TOKEN.match(text, comma + 1, end)
     if first is None:
         return False
-    word = first[0]
+    word = first.group(1).lower()
     if word in _ADJUNCT_ADVERBS or word.endswith("ly"):
-        second = _token_after(text, first[1], end)
+        second = _NEXT_TOKEN.match(text, first.end(), end)
         if second is not None:
-            word = second[0]
+            word = second.group(1).lower()
     return (
         word.endswith("ing")
         and word.isalpha()
