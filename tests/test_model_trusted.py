@@ -16,6 +16,7 @@ from geobrief._model import (
     _article_is_consistent,
     _trusted_actor_source,
     _trusted_article,
+    slot_setters,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +36,39 @@ def test_slots_are_every_field_in_order() -> None:
     """_trusted_article copies every field of Article, none left out."""
     expected = [field.name for field in attrs.fields(Article)]
     assert expected == [name for name, _, _ in _ARTICLE_SLOTS]
+
+
+def test_slot_setters_set_the_fields_named() -> None:
+    """slot_setters gives one setter per field, in order; setting them all builds an
+    object equal to the checked constructor's."""
+    set_start, set_end = slot_setters(Span, ("start", "end"))
+    span = object.__new__(Span)
+    set_start(span, 3)
+    set_end(span, 7)
+    assert Span(start=3, end=7) == span
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("start",), ("end", "start"), ("start", "end", "extra")],
+)
+def test_slot_setters_refuse_names_that_are_not_the_fields(names: tuple[str, ...]) -> None:
+    """Leaving out a field, reordering them or naming one that is not there is an error
+    (at import time, where the stages bind their setters), not an object with a field
+    unset."""
+    with pytest.raises(TypeError, match="Span has the fields"):
+        slot_setters(Span, names)
+
+
+def test_slot_setters_refuse_a_class_without_slots() -> None:
+    """A field that is not a slot (a dict class) has no slot setter to give."""
+
+    @attrs.frozen(slots=False)
+    class Plain:
+        value: int
+
+    with pytest.raises(TypeError, match=r"Plain\.value is not a slot"):
+        slot_setters(Plain, ("value",))
 
 
 def test_each_stage_result_equals_the_checked_evolve() -> None:

@@ -14,8 +14,9 @@ import datetime
 import enum
 import re
 import threading
+import types
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, Union
 
 import attrs
@@ -213,6 +214,24 @@ def _tuple(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
+def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of the fields ``names`` of the frozen attrs class ``cls``, in
+    order: what its generated ``__init__`` sets, without its converters, validators or
+    frozen ``__setattr__``. The package's stages build objects from values valid by
+    construction with them (``object.__new__(cls)``, then every setter), and ``Article``
+    checks every span and reference again. ``names`` must be exactly ``cls``'s fields, in
+    order, each a slot: otherwise this raises ``TypeError`` at import time, so a model
+    change cannot leave a field of such an object unset."""
+    fields = tuple(field.name for field in attrs.fields(cls))
+    if fields != names:
+        raise TypeError(f"{cls.__name__} has the fields {fields}, not {names}")
+    slots = [cls.__dict__.get(name) for name in names]
+    for name, slot in zip(names, slots, strict=True):
+        if not isinstance(slot, types.MemberDescriptorType):
+            raise TypeError(f"{cls.__name__}.{name} is not a slot")
+    return tuple(slot.__set__ for slot in slots)  # type: ignore[union-attr]
+
+
 # --------------------------------------------------------------------------- #
 # Spans and structure
 # --------------------------------------------------------------------------- #
@@ -260,8 +279,7 @@ class Span:
 # The slots' own setters: what attrs' ``__attrs_init__`` sets through ``object``, without
 # the frozen class's ``__setattr__`` (for the ``__init__`` of the classes built by the
 # hundred, and the trusted constructors below).
-_set_span_start = Span.__dict__["start"].__set__
-_set_span_end = Span.__dict__["end"].__set__
+_set_span_start, _set_span_end = slot_setters(Span, ("start", "end"))
 
 
 def _span_problems(start: object, end: object) -> list[tuple[str, str]]:
@@ -416,8 +434,7 @@ class Mention:
 
 
 _MENTION_ACTOR_ID = attrs.fields(Mention).actor_id
-_set_mention_actor_id = Mention.__dict__["actor_id"].__set__
-_set_mention_span = Mention.__dict__["span"].__set__
+_set_mention_actor_id, _set_mention_span = slot_setters(Mention, ("actor_id", "span"))
 
 
 # --------------------------------------------------------------------------- #
@@ -579,21 +596,36 @@ def _trusted_actor_source(actor_id: str | None, span: Span | None) -> ActorSourc
 
 
 _new = object.__new__
-_set_actor_source_kind = ActorSource.__dict__["kind"].__set__
-_set_actor_source_actor_id = ActorSource.__dict__["actor_id"].__set__
-_set_actor_source_span = ActorSource.__dict__["span"].__set__
-_set_hedge_cue = Hedge.__dict__["cue"].__set__
-_set_hedge_span = Hedge.__dict__["span"].__set__
-_set_claim_span = Claim.__dict__["span"].__set__
-_set_claim_source = Claim.__dict__["source"].__set__
-_set_claim_modality = Claim.__dict__["modality"].__set__
-_set_claim_cue = Claim.__dict__["cue"].__set__
-_set_claim_cue_span = Claim.__dict__["cue_span"].__set__
-_set_claim_hedges = Claim.__dict__["hedges"].__set__
-_set_claim_negated = Claim.__dict__["negated"].__set__
-_set_claim_negation_span = Claim.__dict__["negation_span"].__set__
-_set_claim_about = Claim.__dict__["about"].__set__
-_set_claim_statement = Claim.__dict__["statement"].__set__
+_set_actor_source_kind, _set_actor_source_actor_id, _set_actor_source_span = slot_setters(
+    ActorSource, ("kind", "actor_id", "span")
+)
+_set_hedge_cue, _set_hedge_span = slot_setters(Hedge, ("cue", "span"))
+(
+    _set_claim_span,
+    _set_claim_source,
+    _set_claim_modality,
+    _set_claim_cue,
+    _set_claim_cue_span,
+    _set_claim_hedges,
+    _set_claim_negated,
+    _set_claim_negation_span,
+    _set_claim_about,
+    _set_claim_statement,
+) = slot_setters(
+    Claim,
+    (
+        "span",
+        "source",
+        "modality",
+        "cue",
+        "cue_span",
+        "hedges",
+        "negated",
+        "negation_span",
+        "about",
+        "statement",
+    ),
+)
 
 
 # --------------------------------------------------------------------------- #

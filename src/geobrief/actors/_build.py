@@ -19,6 +19,7 @@ from geobrief._model import (
     _set_mention_span,
     _trusted_article,
     _trusted_span,
+    slot_setters,
 )
 from geobrief.actors._context import (
     _LOC,
@@ -223,11 +224,6 @@ def _aliases(surfaces: Iterable[str], name: str) -> tuple[str, ...]:
 _Found = tuple[int, int, str, _Item]
 
 
-_DERIVED_FIELDS = ("id", "kind", "name", "aliases", "titles", "affiliation", "iso3", "wikidata")
-_DERIVED_FAST = tuple(f.name for f in attrs.fields(Actor)) == _DERIVED_FIELDS
-"""Whether ``_derived`` sets every field of Actor (else it falls back to attrs.evolve)."""
-
-
 def _draft(**fields: Any) -> dict[str, Any]:
     """Keyword arguments of an Actor, with the defaults of the optional fields."""
     return {"aliases": (), "titles": (), "affiliation": None, "iso3": None, "wikidata": None} | (
@@ -263,8 +259,7 @@ def _new_actor(fields: dict[str, Any]) -> Actor:
     one per actor."""
     aid, affiliation = fields["id"], fields["affiliation"]
     if not (
-        _DERIVED_FAST
-        and type(fields["kind"]) is ActorKind
+        type(fields["kind"]) is ActorKind
         and type(fields["aliases"]) is tuple
         and type(fields["titles"]) is tuple
         and type(fields["name"]) is str
@@ -295,8 +290,6 @@ def _derived(
     and titles are tuples of this text's strings, and Article checks that an affiliation is
     the id of one of its actors (each validated when built). About five times as fast;
     most actors of a brief are gazetteer actors with this text's aliases."""
-    if not _DERIVED_FAST:
-        return attrs.evolve(known, aliases=aliases, titles=titles, affiliation=affiliation)
     actor = _new(Actor)
     _set_id(actor, known.id)
     _set_kind(actor, known.kind)
@@ -310,14 +303,18 @@ def _derived(
 
 
 _new = object.__new__
-_set_id = Actor.__dict__["id"].__set__
-_set_kind = Actor.__dict__["kind"].__set__
-_set_name = Actor.__dict__["name"].__set__
-_set_aliases = Actor.__dict__["aliases"].__set__
-_set_titles = Actor.__dict__["titles"].__set__
-_set_affiliation = Actor.__dict__["affiliation"].__set__
-_set_iso3 = Actor.__dict__["iso3"].__set__
-_set_wikidata = Actor.__dict__["wikidata"].__set__
+(
+    _set_id,
+    _set_kind,
+    _set_name,
+    _set_aliases,
+    _set_titles,
+    _set_affiliation,
+    _set_iso3,
+    _set_wikidata,
+) = slot_setters(
+    Actor, ("id", "kind", "name", "aliases", "titles", "affiliation", "iso3", "wikidata")
+)
 
 
 _SCORE_DASHES = frozenset({"-", "–", "—", ":"})
