@@ -1093,3 +1093,50 @@ def test_participle_after_a_comma_read_off_the_text_equals_the_token_test(
         if token.text == ",":
             expected = participle_after_comma(tokens, lowers, k, len(tokens)) >= 0
             assert expected == opens_participle(text, token.start, len(text))
+
+
+def reference_scan_line_with_retry(
+    scanner: _Scanner, state: _State, pos: int, line_start: int, line_end: int
+) -> _State:
+    """``_scan_line_with_retry`` as first written: a snapshot ``_State`` built before
+    every line, whether the line is scanned again or not."""
+    snapshot = (
+        _State(outer=state.outer, inner=None, pending=state.pending),
+        len(scanner.quotes),
+        len(scanner.diagnostics),
+        scanner.next_group,
+    )
+    scanner.scan_line(state, line_start, line_end, singles_open=True)
+    if state.outer is not None and state.outer.family == "single" and state.outer.mark >= pos:
+        saved, n_quotes, n_diags, group = snapshot
+        del scanner.quotes[n_quotes:]
+        del scanner.diagnostics[n_diags:]
+        scanner.next_group = group
+        state = saved
+        scanner.scan_line(state, line_start, line_end, singles_open=False)
+    return state
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="“”\"‘’'«» aZ.,\t", max_size=40), st.text(alphabet="“‘'a ", max_size=3))
+def test_line_retry_equals_the_snapshot_loop(line: str, before: str) -> None:
+    """Keeping only the open marks and counts a retry needs (a state built only for the
+    retry) scans a line as the loop that snapshots a whole state before every line does,
+    from a state left open by an earlier line too; spaces are skipped as the expression
+    skips them."""
+    from geobrief.statements._quotes import _SPACES, _after_spaces
+
+    text = before + "\n" + line
+    results = []
+    for retry in (reference_scan_line_with_retry, _scan_line_with_retry):
+        scanner = _Scanner(text)
+        state = _State()
+        state = retry(scanner, state, 0, 0, len(before))
+        scanner.line_break(state, len(before), len(before) + 1, blank=False)
+        state = retry(scanner, state, len(before) + 1, len(before) + 1, len(text))
+        results.append((scanner.quotes, scanner.diagnostics, scanner.next_group, state))
+    assert results[0] == results[1]
+    for pos in range(len(text) + 1):
+        match = _SPACES.match(text, pos)
+        assert match is not None
+        assert match.end() == _after_spaces(text, pos)

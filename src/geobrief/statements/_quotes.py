@@ -382,29 +382,26 @@ def _scan_line_with_retry(
     the line, it was an apostrophe: scan the line again with single marks unable
     to open a top-level quotation (at most twice per line)."""
     # (Scanning a line replaces the state's open marks and pending list, never changes
-    # them in place: the snapshot can share them.)
-    snapshot = (
-        _State(outer=state.outer, inner=None, pending=state.pending),
-        len(scanner.quotes),
-        len(scanner.diagnostics),
-        scanner.next_group,
-    )
+    # them in place: what the retry starts from can share them, and is built only then.)
+    outer, pending = state.outer, state.pending
+    n_quotes, n_diags, group = len(scanner.quotes), len(scanner.diagnostics), scanner.next_group
     scanner.scan_line(state, line_start, line_end, singles_open=True)
     if state.outer is not None and state.outer.family == _SINGLE and state.outer.mark >= pos:
         # A single mark opened a quotation that never closes in this line:
         # it was an apostrophe. Scan the line again with single marks
         # unable to open a top-level quotation (at most twice per line).
-        saved, n_quotes, n_diags, group = snapshot
         del scanner.quotes[n_quotes:]
         del scanner.diagnostics[n_diags:]
         scanner.next_group = group
-        state = saved
+        state = _State(outer=outer, inner=None, pending=pending)
         scanner.scan_line(state, line_start, line_end, singles_open=False)
     return state
 
 
 def _after_spaces(text: str, pos: int) -> int:
     """The offset of the first non-space character at or after ``pos`` (or the end)."""
+    if pos < len(text) and not text[pos].isspace():
+        return pos  # (no space there: most often)
     match = _SPACES.match(text, pos)
     assert match is not None  # (an empty run matches)
     return match.end()
