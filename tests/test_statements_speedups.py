@@ -1140,3 +1140,17 @@ def test_line_retry_equals_the_snapshot_loop(line: str, before: str) -> None:
         match = _SPACES.match(text, pos)
         assert match is not None
         assert match.end() == _after_spaces(text, pos)
+
+
+def test_slot_built_quotes_equal_the_class_built_ones() -> None:
+    """``_quote`` sets every field of a ``Quote`` as its ``__init__`` does, and a trimmed
+    content span equals the one the checked constructor builds."""
+    from geobrief.statements._quotes import _quote, _trimmed
+
+    content = _trimmed("  “ said ”", 3, 9)
+    assert Span(start=4, end=8) == content
+    assert Quote(2, 9, content, True, 0) == _quote(2, 9, content, True, 0)
+    assert Quote(2, None, content, False, 3) == _quote(2, None, content, False, 3)
+    assert ["open_mark", "close_mark", "content", "double", "group"] == [
+        f.name for f in attrs.fields(Quote)
+    ]

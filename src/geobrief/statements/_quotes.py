@@ -28,7 +28,7 @@ from importlib import resources
 
 import attrs
 
-from geobrief._model import Diagnostic, Severity, Span
+from geobrief._model import Diagnostic, Severity, Span, _trusted_span
 
 __all__ = ["QUOTE_MARKS", "Quote", "QuoteScan", "mark_offsets", "scan_quotes"]
 
@@ -86,6 +86,28 @@ class Quote:
     """True for double quote marks (or guillemets), False for single ones."""
     group: int
     """Pieces of one quotation continued over paragraphs share a group number."""
+
+
+_new = object.__new__
+_set_open_mark = Quote.__dict__["open_mark"].__set__
+_set_close_mark = Quote.__dict__["close_mark"].__set__
+_set_content = Quote.__dict__["content"].__set__
+_set_double = Quote.__dict__["double"].__set__
+_set_group = Quote.__dict__["group"].__set__
+
+
+def _quote(
+    open_mark: int, close_mark: int | None, content: Span, double: bool, group: int
+) -> Quote:
+    """``Quote(...)`` with every field set through its slot (the frozen class's
+    ``__init__`` has nothing to convert or validate, and costs about twice as much)."""
+    quote: Quote = _new(Quote)
+    _set_open_mark(quote, open_mark)
+    _set_close_mark(quote, close_mark)
+    _set_content(quote, content)
+    _set_double(quote, double)
+    _set_group(quote, group)
+    return quote
 
 
 @attrs.frozen
@@ -160,11 +182,13 @@ def _diagnostic(pos: int, message: str) -> Diagnostic:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
+    """The span ``[start, end)`` of ``text`` (``0 <= start <= end``) without surrounding
+    whitespace (its offsets need no check: they stay inside the given ones, in order)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start=start, end=end)
+    return _trusted_span(start, end)
 
 
 def _has_word(text: str, span: Span) -> bool:
@@ -306,7 +330,7 @@ class _Scanner:
         content = _trimmed(self.text, outer.mark + 1, i)
         pieces = [
             *state.pending,
-            Quote(outer.mark, i, content, outer.family == _DOUBLE, outer.group),
+            _quote(outer.mark, i, content, outer.family == _DOUBLE, outer.group),
         ]
         self.quotes.extend(q for q in pieces if _has_word(self.text, q.content))
         state.pending = []
@@ -349,7 +373,7 @@ class _Scanner:
             # A quotation continued in the next paragraph, reopened there.
             content = _trimmed(text, outer.mark + 1, line_end)
             state.pending.append(
-                Quote(outer.mark, None, content, outer.family == _DOUBLE, outer.group)
+                _quote(outer.mark, None, content, outer.family == _DOUBLE, outer.group)
             )
             state.outer = _Open(next_start, outer.family, outer.group)
             return
