@@ -429,12 +429,13 @@ def test_mention_index_order_does_not_depend_on_the_mentions_order() -> None:
     )
 
 
-def test_slot_built_frames_and_statements_equal_the_class_built_ones() -> None:
-    """The frames and statements built slot by slot (``_frame``, ``_statement``) set every
-    field of their class and equal the ones the classes' own ``__init__`` builds."""
+def test_slot_built_statements_equal_the_class_built_ones() -> None:
+    """The statements built slot by slot (``_statement``) set every field of their class
+    and equal the ones the class's own ``__init__`` builds; frames, built positionally,
+    keep their fields in the order the frame search passes them."""
     import geobrief.statements as statements
     from geobrief._model import Statement, StatementKind
-    from geobrief.statements._frames import Frame, _frame
+    from geobrief.statements._frames import Frame
     from geobrief.statements._lexicon import cue_for_form
 
     cue = cue_for_form("said")
@@ -452,8 +453,7 @@ def test_slot_built_frames_and_statements_equal_the_class_built_ones() -> None:
         speaker_is_pronoun=True,
         clause=False,
     )
-    frame = _frame(cue, a, 1, b, b, c, a, True, True, False)
-    assert expected_frame == frame
+    assert expected_frame == Frame(cue, a, 1, b, b, c, a, True, True, False)
     assert [f.name for f in attrs.fields(Frame)] == [
         "cue",
         "cue_span",
@@ -466,9 +466,6 @@ def test_slot_built_frames_and_statements_equal_the_class_built_ones() -> None:
         "speaker_is_pronoun",
         "clause",
     ]
-    assert Frame(cue=cue, cue_span=a, cue_index=0, speaker=None, head=None, content=None) == (
-        _frame(cue, a, 0, None, None, None)
-    )
     expected_statement = Statement(
         kind=StatementKind.REPORTED,
         content_span=c,
@@ -502,22 +499,33 @@ def test_slot_built_frames_and_statements_equal_the_class_built_ones() -> None:
     ]
 
 
-def test_slot_built_reported_frames_equal_the_class_built_ones() -> None:
-    """``_reported_frame`` sets every field of a ``ReportedFrame`` as its ``__init__`` does."""
-    from geobrief.statements._frames import _frame
+def test_frames_hash_and_compare_by_their_fields() -> None:
+    """Frames, reported frames and quotation attributions (not frozen, for a cheaper
+    ``__init__``) compare and hash by their fields, as the frozen classes did; the
+    reported frame's fields keep the order the reported-speech search passes them in."""
+    from geobrief.statements._frames import Frame
     from geobrief.statements._lexicon import cue_for_form
-    from geobrief.statements._reported import ReportedFrame, _reported_frame
+    from geobrief.statements._reported import ReportedFrame
 
     cue = cue_for_form("said")
     assert cue is not None
     a, b = Span(start=0, end=4), Span(start=5, end=9)
-    frame = _frame(cue, a, 0, b, b, b)
-    assert ReportedFrame(frame, b, "state:RUS", "actor") == _reported_frame(
-        frame, b, "state:RUS", "actor"
-    )
+    frame, same = Frame(cue, a, 0, b, b, b), Frame(cue, a, 0, b, b, b)
+    assert (frame == same, hash(frame) == hash(same)) == (True, True)
+    reported = ReportedFrame(frame, b, "state:RUS", "actor")
+    assert reported == ReportedFrame(frame=same, content=b, speaker="state:RUS", source="actor")
+    assert hash(reported) == hash(ReportedFrame(same, b, "state:RUS", "actor"))
     assert ["frame", "content", "speaker", "source"] == [
         f.name for f in attrs.fields(ReportedFrame)
     ]
+    from geobrief._model import StatementKind
+    from geobrief.statements._direct import QuoteAttribution
+
+    quote = Quote(0, 9, a, True, 0)
+    attribution = QuoteAttribution(quote, StatementKind.DIRECT, "say", a, b, "state:RUS")
+    again = QuoteAttribution(quote, StatementKind.DIRECT, "say", a, b, "state:RUS")
+    assert (attribution == again, hash(attribution) == hash(again)) == (True, True)
+    assert attrs.evolve(attribution, cue=None) != attribution
 
 
 def _addressee_by_adverbial_search(

@@ -61,9 +61,12 @@ _FIRST_PERSON = words("pronoun_first")
 _TITLE_MINOR = words("title_minor")
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class QuoteAttribution:
-    """A quotation with its kind and what was found about who said it."""
+    """A quotation with its kind and what was found about who said it.
+
+    Never changed once built (``attrs.evolve`` makes the variants; not frozen only
+    because a frozen class's ``__init__`` costs more than twice as much)."""
 
     quote: Quote
     kind: StatementKind

@@ -64,9 +64,12 @@ _NOT_BARE_CLAUSE_START = (
 )
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class Frame:
-    """One attribution cue in a sentence with its source and content, as far as found."""
+    """One attribution cue in a sentence with its source and content, as far as found.
+
+    Never changed once built (not frozen only because a frozen class's ``__init__`` costs
+    more than twice as much, and the frame search builds one per cue)."""
 
     cue: CueEntry
     cue_span: Span
@@ -91,45 +94,6 @@ class Frame:
 _span = _trusted_span
 """Every span built here runs from a token's start to the end of the same or a later
 token (of tokens in text order), so its offsets need no check (the article checks them)."""
-_new = object.__new__
-_set_cue = Frame.__dict__["cue"].__set__
-_set_cue_span = Frame.__dict__["cue_span"].__set__
-_set_cue_index = Frame.__dict__["cue_index"].__set__
-_set_speaker = Frame.__dict__["speaker"].__set__
-_set_head = Frame.__dict__["head"].__set__
-_set_content = Frame.__dict__["content"].__set__
-_set_addressee = Frame.__dict__["addressee"].__set__
-_set_inherited = Frame.__dict__["inherited"].__set__
-_set_speaker_is_pronoun = Frame.__dict__["speaker_is_pronoun"].__set__
-_set_clause = Frame.__dict__["clause"].__set__
-
-
-def _frame(
-    cue: CueEntry,
-    cue_span: Span,
-    cue_index: int,
-    speaker: Span | None,
-    head: Span | None,
-    content: Span | None,
-    addressee: Span | None = None,
-    inherited: bool = False,
-    speaker_is_pronoun: bool = False,
-    clause: bool = True,
-) -> Frame:
-    """``Frame(...)`` with every field set through its slot (about twice as fast as the
-    frozen class's ``__init__``, which has no converter or validator to run)."""
-    frame: Frame = _new(Frame)
-    _set_cue(frame, cue)
-    _set_cue_span(frame, cue_span)
-    _set_cue_index(frame, cue_index)
-    _set_speaker(frame, speaker)
-    _set_head(frame, head)
-    _set_content(frame, content)
-    _set_addressee(frame, addressee)
-    _set_inherited(frame, inherited)
-    _set_speaker_is_pronoun(frame, speaker_is_pronoun)
-    _set_clause(frame, clause)
-    return frame
 
 
 def phrase_span(tokens: Sequence[TokenRow], phrase: Phrase) -> tuple[Span, Span]:
@@ -573,7 +537,7 @@ def _according_to(
         content = _content_span(tokens, k, end)
     elif i > 0 and tokens[i - 1][TEXT] == ",":
         content = _content_before(tokens, lowers, i - 1, 0)
-    return _frame(
+    return Frame(
         cue=entry,
         cue_span=cue_span,
         cue_index=i,
@@ -630,7 +594,7 @@ def _by_agent(
     if content is None:
         return None
     speaker, head = phrase_span(tokens, agent)
-    return _frame(
+    return Frame(
         cue=entry,
         cue_span=cue_span,
         cue_index=i,
@@ -839,7 +803,7 @@ def _verb_frame(
         and not any(match_cue(lowers, k) for k in range(after, n) if lowers[k] in _CUE_FIRST_WORDS)
     ):
         content = _content_before(tokens, lowers, comma, 0)
-    return _frame(
+    return Frame(
         entry,  # cue
         cue_span,
         i,  # cue_index

@@ -18,33 +18,18 @@ __all__ = ["ReportedFrame", "reported_frames", "source_kind"]
 _STATEMENT_CLASSES = frozenset({"speech", "evidential"})
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class ReportedFrame:
-    """A frame with content, ready to become a statement or a claim."""
+    """A frame with content, ready to become a statement or a claim.
+
+    Never changed once built (not frozen only because a frozen class's ``__init__`` costs
+    about twice as much)."""
 
     frame: Frame
     content: Span
     speaker: str | None
     source: str
     """``actor`` (named or a pronoun), ``person`` (an unnamed person) or ``document``."""
-
-
-_new = object.__new__
-_set_frame = ReportedFrame.__dict__["frame"].__set__
-_set_content = ReportedFrame.__dict__["content"].__set__
-_set_speaker = ReportedFrame.__dict__["speaker"].__set__
-_set_source = ReportedFrame.__dict__["source"].__set__
-
-
-def _reported_frame(frame: Frame, content: Span, speaker: str | None, source: str) -> ReportedFrame:
-    """``ReportedFrame(...)`` with every field set through its slot (the frozen class's
-    ``__init__`` has nothing to convert or validate, and costs twice as much)."""
-    reported: ReportedFrame = _new(ReportedFrame)
-    _set_frame(reported, frame)
-    _set_content(reported, content)
-    _set_speaker(reported, speaker)
-    _set_source(reported, source)
-    return reported
 
 
 def source_kind(ctx: ArticleContext, frame: Frame, speaker: str | None) -> str:
@@ -97,7 +82,7 @@ def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
                 continue  # (a source quoted in its own words is a new voice, not reported)
             if not nested:
                 outer = content
-            yield _reported_frame(frame, content, speaker, source_kind(ctx, frame, speaker))
+            yield ReportedFrame(frame, content, speaker, source_kind(ctx, frame, speaker))
 
 
 def _quoted_report(ctx: ArticleContext, frame: Frame, speaker: Span, content: Span) -> Span | None:
