@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import attrs
 
-from geobrief._model import Article, Span, Statement, StatementKind
+from geobrief._model import Article, Span, Statement, StatementKind, slot_setters
 from geobrief.statements._context import ArticleContext
 from geobrief.statements._direct import attribute_quotes
 from geobrief.statements._headline import headline_sources
@@ -33,14 +33,19 @@ __all__ = [
 
 
 _new = object.__new__
-_set_kind = Statement.__dict__["kind"].__set__
-_set_content_span = Statement.__dict__["content_span"].__set__
-_set_speaker = Statement.__dict__["speaker"].__set__
-_set_speaker_span = Statement.__dict__["speaker_span"].__set__
-_set_cue = Statement.__dict__["cue"].__set__
-_set_cue_span = Statement.__dict__["cue_span"].__set__
-_set_addressees = Statement.__dict__["addressees"].__set__
-_set_about = Statement.__dict__["about"].__set__
+(
+    _set_kind,
+    _set_content_span,
+    _set_speaker,
+    _set_speaker_span,
+    _set_cue,
+    _set_cue_span,
+    _set_addressees,
+    _set_about,
+) = slot_setters(
+    Statement,
+    ("kind", "content_span", "speaker", "speaker_span", "cue", "cue_span", "addressees", "about"),
+)
 
 
 def _statement(

@@ -28,7 +28,7 @@ from importlib import resources
 
 import attrs
 
-from geobrief._model import Diagnostic, Severity, Span, _trusted_span
+from geobrief._model import Diagnostic, Severity, Span, _trusted_span, slot_setters
 
 __all__ = ["QUOTE_MARKS", "Quote", "QuoteScan", "mark_offsets", "scan_quotes"]
 
@@ -89,11 +89,9 @@ class Quote:
 
 
 _new = object.__new__
-_set_open_mark = Quote.__dict__["open_mark"].__set__
-_set_close_mark = Quote.__dict__["close_mark"].__set__
-_set_content = Quote.__dict__["content"].__set__
-_set_double = Quote.__dict__["double"].__set__
-_set_group = Quote.__dict__["group"].__set__
+_set_open_mark, _set_close_mark, _set_content, _set_double, _set_group = slot_setters(
+    Quote, ("open_mark", "close_mark", "content", "double", "group")
+)
 
 
 def _quote(
