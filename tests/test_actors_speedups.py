@@ -18,7 +18,7 @@ from geobrief._model import _article_is_consistent
 from geobrief.actors import Gazetteer, recognize_actors
 from geobrief.actors._build import _nested_places
 from geobrief.actors._classify import _classify
-from geobrief.actors._context import _Labels, _sentence_starts
+from geobrief.actors._context import _MAX_OWNERS, OwnedCache, _Labels, _per_owners, _sentence_starts
 from geobrief.actors._recognize import _context
 from geobrief.actors._scan import _scan
 from geobrief.actors._tokens import token_ends, token_pattern
@@ -323,3 +323,24 @@ def test_candidates_picked_from_shared_indices(toks: list[str], table: int, most
         assert expected == recognize_module._candidates(toks, unique, starters)  # grown
     finally:
         recognize_module._INDICES, recognize_module._MAX_INDICES = saved
+
+
+def test_per_owners_builds_once_per_owner_combination() -> None:
+    """A value derived from the same owner objects is built once and shared; other
+    owners, even equal ones, get their own; past the bound the cache starts over."""
+    cache: OwnedCache[list[int]] = {}
+    builds: list[int] = []
+
+    def build() -> list[int]:
+        builds.append(1)
+        return []
+
+    first, second = [0], [0]  # equal, but not the same object
+    value = _per_owners(cache, (first,), build)
+    assert value is _per_owners(cache, (first,), build)
+    assert value is not _per_owners(cache, (second,), build)
+    assert 2 == len(builds)
+    owners = [[k] for k in range(_MAX_OWNERS + 2)]
+    for owner in owners:
+        _per_owners(cache, (owner,), build)
+    assert len(cache) <= _MAX_OWNERS + 1

@@ -6,6 +6,9 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import operator
+from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
@@ -134,21 +137,36 @@ def _body_trie() -> Trie:
     return trie
 
 
-_STARTERS: dict[int, tuple[Lexicon, Gazetteer, frozenset[str]]] = {}
+_T = TypeVar("_T")
+OwnedCache = dict[tuple[int, ...], tuple[tuple[object, ...], _T]]
+"""A cache of values derived from a few long-lived objects, by :func:`_per_owners`."""
+_MAX_OWNERS = 16
+
+
+def _per_owners(cache: OwnedCache[_T], owners: tuple[object, ...], build: Callable[[], _T]) -> _T:
+    """The value ``build()`` gives for ``owners`` (the lexicon, gazetteer or trie it is
+    derived from), built once per combination of them and kept in ``cache`` while they
+    are the same objects (keyed by identity; past :data:`_MAX_OWNERS` combinations the
+    cache starts over). A racing thread at worst builds the value twice."""
+    key = tuple(map(id, owners))
+    cached = cache.get(key)
+    if cached is not None and all(map(operator.is_, cached[0], owners)):
+        return cached[1]
+    value = build()
+    if len(cache) > _MAX_OWNERS:
+        cache.clear()
+    cache[key] = (owners, value)
+    return value
+
+
+_STARTERS: OwnedCache[frozenset[str]] = {}
 
 
 def _starters(lex: Lexicon, gaz: Gazetteer) -> frozenset[str]:
     """Lowercase tokens that can start a scan item: title words, honorifics, ``the``, and
     the lowercase first words of gazetteer names (``al`` in ``al-Qaeda``). Built once per
-    gazetteer; the cache holds immutable sets only (a racing thread builds an equal one)."""
-    cached = _STARTERS.get(id(gaz))
-    if cached is not None and cached[0] is lex and cached[1] is gaz:
-        return cached[2]
-    words = lex.lowercase_starters | gaz.lowercase_starts
-    if len(_STARTERS) > 16:
-        _STARTERS.clear()
-    _STARTERS[id(gaz)] = (lex, gaz, words)
-    return words
+    gazetteer (:func:`_per_owners`)."""
+    return _per_owners(_STARTERS, (lex, gaz), lambda: lex.lowercase_starters | gaz.lowercase_starts)
 
 
 def _common_word(ctx: _Context, low: str) -> bool:

@@ -15,6 +15,7 @@ from geobrief.actors._context import (
     _PERSON_KIND,
     _POSSESSIVE,
     _STATE_KIND,
+    OwnedCache,
     _abbrev_dot,
     _body_match,
     _body_trie,
@@ -23,6 +24,7 @@ from geobrief.actors._context import (
     _is_cap,
     _is_city,
     _Item,
+    _per_owners,
     _tight,
 )
 from geobrief.actors._gazetteer import _END, Entry, Gazetteer, Trie
@@ -375,7 +377,7 @@ def _scan(ctx: _Context) -> list[_Item]:
     return items
 
 
-_INERT: dict[int, tuple[Trie, dict[str, bool]]] = {}
+_INERT: OwnedCache[dict[str, bool]] = {}
 _INERT_LIMIT = 8192
 """Most distinct tokens one follower memo holds (it is emptied when it grows past)."""
 
@@ -385,14 +387,7 @@ def _inert_followers(body_trie: Trie) -> dict[str, bool]:
     one, in practice). Each entry is a pure function of one token, so the memo is kept
     across texts (bounded by ``_INERT_LIMIT``); a racing thread at worst computes an
     entry twice."""
-    cached = _INERT.get(id(body_trie))
-    if cached is not None and cached[0] is body_trie:
-        return cached[1]
-    if len(_INERT) > 16:
-        _INERT.clear()
-    memo: dict[str, bool] = {}
-    _INERT[id(body_trie)] = (body_trie, memo)
-    return memo
+    return _per_owners(_INERT, (body_trie,), dict)
 
 
 def _remember_inert(memo: dict[str, bool], token: str, body_trie: Trie) -> bool:
@@ -419,20 +414,13 @@ def _remember_inert(memo: dict[str, bool], token: str, body_trie: Trie) -> bool:
     return quiet
 
 
-_STOPPERS: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+_STOPPERS: OwnedCache[dict[str, bool]] = {}
 
 
 def _run_stoppers(lex: Lexicon) -> dict[str, bool]:
     """The memo of :func:`_remember_stopper` for ``lex`` (kept across texts: each entry is
     a pure function of one token; bounded by ``_INERT_LIMIT``)."""
-    cached = _STOPPERS.get(id(lex))
-    if cached is not None and cached[0] is lex:
-        return cached[1]
-    if len(_STOPPERS) > 16:
-        _STOPPERS.clear()
-    memo: dict[str, bool] = {}
-    _STOPPERS[id(lex)] = (lex, memo)
-    return memo
+    return _per_owners(_STOPPERS, (lex,), dict)
 
 
 def _remember_stopper(memo: dict[str, bool], token: str, lex: Lexicon) -> bool:
@@ -458,13 +446,18 @@ def _remember_stopper(memo: dict[str, bool], token: str, lex: Lexicon) -> bool:
 
 
 _QuickSkip = tuple[Trie | None, frozenset[str] | None]
-_QUICK_SKIPS: dict[int, tuple[Lexicon, Gazetteer, dict[str, _QuickSkip]]] = {}
+_QUICK_SKIPS: OwnedCache[dict[str, _QuickSkip]] = {}
 
 
 def _quick_skips(lex: Lexicon, gaz: Gazetteer) -> dict[str, _QuickSkip]:
-    """Candidate tokens the scan can pass over after one look at the next token, decided
-    once per gazetteer (the cache holds immutable values only; a racing thread builds an
-    equal dict), as ``token -> (trie node, followers)``:
+    """:func:`_build_quick_skips`, once per lexicon and gazetteer (:func:`_per_owners`;
+    the dict is never changed once built)."""
+    return _per_owners(_QUICK_SKIPS, (lex, gaz), lambda: _build_quick_skips(lex, gaz))
+
+
+def _build_quick_skips(lex: Lexicon, gaz: Gazetteer) -> dict[str, _QuickSkip]:
+    """Candidate tokens the scan can pass over after one look at the next token, as
+    ``token -> (trie node, followers)``:
 
     - a plain word (``the``, ``The``, ``In``: see :func:`_plain_words`, in its lowercase,
       capitalized and upper-case spellings) that is no gazetteer name on its own: ``(its
@@ -476,9 +469,6 @@ def _quick_skips(lex: Lexicon, gaz: Gazetteer) -> dict[str, _QuickSkip]:
 
     Every other token takes the scan's full path; these give the same items, as the
     speedups tests check against the scan without them."""
-    cached = _QUICK_SKIPS.get(id(gaz))
-    if cached is not None and cached[0] is lex and cached[1] is gaz:
-        return cached[2]
     trie = gaz.trie
     skips: dict[str, _QuickSkip] = {}
     for word in _plain_words():
@@ -498,9 +488,6 @@ def _quick_skips(lex: Lexicon, gaz: Gazetteer) -> dict[str, _QuickSkip]:
             and word not in trie
         ):
             skips[word] = (None, followers)
-    if len(_QUICK_SKIPS) > 16:
-        _QUICK_SKIPS.clear()
-    _QUICK_SKIPS[id(gaz)] = (lex, gaz, skips)
     return skips
 
 
