@@ -66,9 +66,10 @@ def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
             if frame.content is None or frame.speaker is None or frame.head is None:
                 continue
             content = frame.content
-            quoted = ctx.in_quote(frame.cue_span.start)
-            if quoted:
-                clipped = _quoted_report(ctx, frame, frame.speaker, content)
+            quote = ctx.quote_containing(frame.cue_span.start)
+            quoted = quote is not None
+            if quote is not None:
+                clipped = _quoted_report(ctx, frame, frame.speaker, content, quote)
                 if clipped is None:
                     continue
                 content = clipped
@@ -85,19 +86,20 @@ def _reported_frames(ctx: ArticleContext) -> Iterator[ReportedFrame]:
             yield ReportedFrame(frame, content, speaker, source_kind(ctx, frame, speaker))
 
 
-def _quoted_report(ctx: ArticleContext, frame: Frame, speaker: Span, content: Span) -> Span | None:
-    """The content of a source reported inside a quotation, cut at the quotation's
-    end (``“... it is asserted by the Crown that both parents knew.”``): the source
-    must be named or described (not a pronoun, whose referent is the quoted speaker's
-    to tell) and sit in the same quotation as the cue, and ``that`` must open the
-    content (quoted speech is loose: without it, ``If the Senate confirms me, I ...``
-    would read as a report)."""
+def _quoted_report(
+    ctx: ArticleContext, frame: Frame, speaker: Span, content: Span, quote: Span
+) -> Span | None:
+    """The content of a source reported inside the quotation ``quote`` (the content of
+    the one that holds the cue), cut at the quotation's end (``“... it is asserted by
+    the Crown that both parents knew.”``): the source must be named or described (not a
+    pronoun, whose referent is the quoted speaker's to tell) and sit in the same
+    quotation as the cue, and ``that`` must open the content (quoted speech is loose:
+    without it, ``If the Senate confirms me, I ...`` would read as a report)."""
     if frame.speaker_is_pronoun or _pronoun_like(ctx.text[speaker.start : speaker.end]):
         return None
     if not _THAT_BEFORE.search(ctx.text, frame.cue_span.end, content.start):
         return None
-    quote = ctx.quote_containing(frame.cue_span.start)
-    if quote is None or not quote.contains(speaker):
+    if not quote.contains(speaker):
         return None
     end = min(content.end, quote.end)
     if end <= content.start:
