@@ -239,7 +239,7 @@ def _nominal(
         list(compress(range(lo, hi), map(_CUE_FIRST_WORDS.__contains__, lowers[lo:hi])))
     ):
         token = tokens[i]
-        if token[END] > quote.open_mark or token[START] < lower_bound:
+        if token[END] > quote.open_mark:  # (every token from lo on starts at lower_bound or later)
             continue
         match = match_cue(lowers, i)
         if match is None or match.entry.pos != "noun" or i == 0:
