@@ -50,14 +50,6 @@ _MARK = re.compile("[" + re.escape("".join(sorted(_ALL_MARKS))) + "]")
 QUOTE_MARKS: frozenset[str] = _ALL_MARKS
 """Every character the scanner takes for a quote mark (none changes when lowercased,
 and none is lowercase of another character)."""
-_SINGLES = (
-    "[" + re.escape("".join(sorted(_SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES))) + "]"
-)
-_PAIRING_MARK = re.compile(
-    "[" + re.escape("".join(sorted(_ALL_MARKS))) + f"](?<!(?<=[^\\W_]){_SINGLES}(?=[^\\W_]))"
-)
-"""A quote mark other than a single mark between two letters or digits (``Lavrov’s``),
-which :meth:`_Scanner.scan_line` always passes over."""
 _SINGLE_MARKS = _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_TOGGLES
 _APOSTROPHES = frozenset("'’")
 """Marks that are apostrophes too: with whitespace on both sides (text tokenized with
@@ -206,8 +198,9 @@ def _marks_in(marks: Sequence[int], start: int, end: int) -> Sequence[int]:
 
 
 def _pairing_marks(text: str, marks: Sequence[int]) -> list[int]:
-    """The marks that :data:`_PAIRING_MARK` finds: all but a single mark between two
-    letters or digits (``[^\\W_]`` is what ``str.isalnum`` tells of one character)."""
+    """The marks that can change the pairing state: all but a single mark between two
+    letters or digits (``Lavrov’s``, ``don't``), which :meth:`_Scanner.scan_line`
+    always passes over."""
     last = len(text) - 1
     return [
         i
