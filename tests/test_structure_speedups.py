@@ -283,10 +283,13 @@ def test_lines_are_scanned_as_the_reference_scans_them(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(walker._NO_KEY + 1, walker._NO_KEY + 40), st.sampled_from(["a", " ", "*", ":"]))
+@given(
+    st.integers(2 * headings.MAX_HEADING + 1, 2 * headings.MAX_HEADING + 40),
+    st.sampled_from(["a", " ", "*", ":"]),
+)
 def test_lines_past_the_key_limit_have_the_empty_key(length: int, filler: str) -> None:
-    """The walk's shortcut (no heading_key call for a line longer than _NO_KEY) gives
-    the key heading_key gives: empty past the limit, whatever the line holds."""
+    """heading_key answers at once for a line too long to be a heading even with
+    surrounding whitespace: the empty key, whatever the line holds."""
     text = "x" + filler * (length - 2) + "y"
     assert "" == headings.heading_key(text, 0, len(text))
 

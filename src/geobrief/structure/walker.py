@@ -21,7 +21,7 @@ from geobrief.structure.blocks import (
     Block,
     Item,
 )
-from geobrief.structure.headings import MAX_HEADING, heading_key, is_heading_like, trim_heading
+from geobrief.structure.headings import heading_key, is_heading_like, trim_heading
 from geobrief.structure.tables import Table, row_item
 
 __all__ = ["Group", "Outline", "Question", "Role", "walk"]
@@ -71,9 +71,6 @@ def _may_have_label(text: str, start: int, end: int) -> bool:
     reach = start + _LABEL_REACH
     return colon <= reach or not text[reach:colon].strip(" \t")
 
-
-_NO_KEY = 2 * MAX_HEADING
-"""A line longer than this has the empty heading key (``heading_key`` says so at once)."""
 
 _WORD = re.compile(r"\w{3,}")
 _NEAR_CANDIDATES = 2
@@ -295,9 +292,7 @@ class _Walk:
         """A text line or list item: an outline entry, a heading, a question, or body."""
         text = self.text
         group = self.groups[-1]
-        start, end = block.text_start, block.text_end
-        # (what ``heading_key`` answers at once for a line too long to be a heading)
-        key = "" if end - start > _NO_KEY else heading_key(text, start, end)
+        key = heading_key(text, block.text_start, block.text_end)
         part = _PART_NAMES.get(key) if block.kind is KIND_TEXT else None
         if part is not None:
             self.open(Group(role=_PART_ROLES[part], heading=block))
@@ -310,7 +305,7 @@ class _Walk:
                 group.append(block)
                 return
             group.closed = True
-        index = self.outline.take(key) if key else None  # (no entry has the empty key)
+        index = self.outline.take(key)
         if index is not None:
             self.open(Group(role=ROLE_SECTION, heading=block, level=0, outline_index=index))
             return
