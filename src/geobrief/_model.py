@@ -723,21 +723,27 @@ class Article:
 
     def sentences(self) -> Iterator[Span]:
         """Every sentence span in document order (paragraphs and key points)."""
-        # Gathered field by field (the sort below puts them in document order, so the
-        # paragraphs need no ordering of their own), then key points.
-        spans: list[Span] = [] if self.lead is None else [*self.lead.sentences]
-        for section in self.sections:
-            for paragraph in section.paragraphs:
-                spans += paragraph.sentences
-        for paragraph in self.summary:
-            spans += paragraph.sentences
-        for item in self.faq:
-            for paragraph in item.answer:
-                spans += paragraph.sentences
-        for key_point in self.key_points:
-            spans += key_point.sentences
+        spans = _unordered_sentences(self)
         spans.sort(key=lambda s: (s.start, s.end))  # Span order, without attrs' slow __lt__
         return iter(spans)
+
+
+def _unordered_sentences(article: Article) -> list[Span]:
+    """The sentences :meth:`Article.sentences` gives, gathered field by field (lead,
+    sections, summary, FAQ answers, key points) and not yet ordered: for a caller that
+    needs no order (a set of starts) or sorts them itself."""
+    spans: list[Span] = [] if article.lead is None else [*article.lead.sentences]
+    for section in article.sections:
+        for paragraph in section.paragraphs:
+            spans += paragraph.sentences
+    for paragraph in article.summary:
+        spans += paragraph.sentences
+    for item in article.faq:
+        for paragraph in item.answer:
+            spans += paragraph.sentences
+    for key_point in article.key_points:
+        spans += key_point.sentences
+    return spans
 
 
 def _span_of(item: Any) -> Span:

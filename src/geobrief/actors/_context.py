@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import attrs
 
-from geobrief._model import ActorKind, Article
+from geobrief._model import ActorKind, Article, _unordered_sentences
 from geobrief.actors._gazetteer import _END, Entry, Gazetteer, Trie
 from geobrief.actors._lexicon import Lexicon, lexicon
 
@@ -228,22 +228,8 @@ class _SentenceStarts:
 
 def _sentence_starts(article: Article) -> set[int]:
     """``{s.start for s in article.sentences()}`` without ordering the spans (the set needs
-    no order): the sentences of every paragraph (lead, sections, summary, FAQ answers) and
-    of every key point, as ``Article.sentences`` gathers them (tested against it)."""
-    lead = article.lead
-    starts = {s.start for s in lead.sentences} if lead is not None else set()
-    add = starts.update
-    for section in article.sections:
-        for paragraph in section.paragraphs:
-            add([s.start for s in paragraph.sentences])
-    for paragraph in article.summary:
-        add([s.start for s in paragraph.sentences])
-    for item in article.faq:
-        for paragraph in item.answer:
-            add([s.start for s in paragraph.sentences])
-    for point in article.key_points:
-        add([s.start for s in point.sentences])
-    return starts
+    no order; tested against it)."""
+    return {s.start for s in _unordered_sentences(article)}
 
 
 _LINE_ENDS = frozenset('.!?:;"”’)…')
