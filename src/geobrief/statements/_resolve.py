@@ -102,19 +102,22 @@ class MentionIndex:
         """The kind of an actor of this article."""
         return self.actors[actor_id].kind
 
+    def _starting_inside(self, span: Span) -> range:
+        """The indexes of the mentions that start inside ``span`` (those that also end
+        inside it lie in it)."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, span.start)
+        return range(i, bisect.bisect_left(starts, span.end, i))
+
     def inside(self, span: Span) -> list[tuple[Span, str]]:
         """Mentions lying entirely inside ``span``, in text order."""
-        starts, ends, end = self.starts, self.ends, span.end
-        i = bisect.bisect_left(starts, span.start)
-        hi = bisect.bisect_left(starts, end, i)
-        return [(self.spans[k], self.ids[k]) for k in range(i, hi) if ends[k] <= end]
+        ends, end = self.ends, span.end
+        return [(self.spans[k], self.ids[k]) for k in self._starting_inside(span) if ends[k] <= end]
 
     def any_inside(self, span: Span) -> bool:
         """Whether a mention lies entirely inside ``span``."""
-        starts, ends, end = self.starts, self.ends, span.end
-        i = bisect.bisect_left(starts, span.start)
-        hi = bisect.bisect_left(starts, end, i)
-        return any(ends[k] <= end for k in range(i, hi))
+        ends, end = self.ends, span.end
+        return any(ends[k] <= end for k in self._starting_inside(span))
 
     def ids_inside(self, span: Span) -> tuple[str, ...]:
         """Distinct actor ids mentioned inside ``span``, in order of first mention
@@ -138,8 +141,7 @@ class MentionIndex:
         # (the mentions of :meth:`inside`, read off the index's lists)
         starts, ends, ids, actors, end = self.starts, self.ends, self.ids, self.actors, span.end
         head_start, head_end = head.start, head.end
-        i = bisect.bisect_left(starts, span.start)
-        for k in range(i, bisect.bisect_left(starts, end, i)):
+        for k in self._starting_inside(span):
             mention_start, mention_end = starts[k], ends[k]
             if mention_end > end:
                 continue
